@@ -1,0 +1,43 @@
+"""Meeting in the middle: the baseline Accord must beat.
+
+Topic by topic, without trading across topics: on each topic, among the options no party
+forbids, pick the one that maximises the smallest of the parties' scaled values
+
+    s_p(o) = (v_p(o) - worst_p) / (best_p - worst_p)     (1 when best_p = worst_p)
+
+where worst_p and best_p are party p's lowest and highest value among those options. Ties go to
+the larger sum of scaled values, then to the option listed first.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from accord.domain.scenario import Scenario
+from accord.solver.space import OutcomeSpace
+
+
+def compromise_package(scenario: Scenario, space: OutcomeSpace) -> tuple[int, ...] | None:
+    """Allowed-option indices of the compromise, or None if some topic has no allowed option."""
+    choice = []
+    for topic, allowed in zip(space.topics, space.allowed, strict=True):
+        if not allowed:
+            return None
+        i = scenario.topic_index(topic.name)
+        scaled: list[list[Fraction]] = []
+        for party in space.parties:
+            row = scenario.prefs(party).values[i]
+            values = [_value(row[j]) for j in allowed]
+            lo, hi = min(values), max(values)
+            scaled.append([(v - lo) / (hi - lo) if hi > lo else Fraction(1) for v in values])
+        best_j = max(
+            range(len(allowed)),
+            key=lambda j: (min(s[j] for s in scaled), sum(s[j] for s in scaled), -j),
+        )
+        choice.append(best_j)
+    return tuple(choice)
+
+
+def _value(value: Fraction | None) -> Fraction:
+    assert value is not None, "allowed options always carry a value"
+    return value
