@@ -17,6 +17,11 @@ def pretty(name: str) -> str:
     return name.replace("_", " ")
 
 
+def person(name: str) -> str:
+    """A party's name as a person's name: 'sam' -> 'Sam' (other spellings kept)."""
+    return name[:1].upper() + name[1:] if name.islower() else name
+
+
 def join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -52,7 +57,7 @@ def _what_it_gives(scenario: Scenario, party: str, package: Mapping[str, str]) -
     sat = need_satisfaction(scenario, party, package)
     if sat:
         met = [label_for(n) for n in _ranked_needs(scenario, party) if (s := sat[n]) is not None and s >= MET]
-        return f"{party} {join(met[:3])}" if met else None
+        return f"{person(party)} {join(met[:3])}" if met else None
     weights = scenario.normalised_weights(party)
     good = [
         t
@@ -61,7 +66,7 @@ def _what_it_gives(scenario: Scenario, party: str, package: Mapping[str, str]) -
     ]
     if not good:
         return None
-    return f"{party} what they want most on {join([pretty(t) for t in good[:3]])}"
+    return f"{person(party)} what they want most on {join([pretty(t) for t in good[:3]])}"
 
 
 def explain_recommendation(
@@ -75,7 +80,7 @@ def explain_recommendation(
     lines: list[str] = []
     gives = [g for p in scenario.parties if (g := _what_it_gives(scenario, p, package))]
     if gives:
-        lines.append(f"This package gives {join(gives)}.")
+        lines.append("This package gives " + ", and gives ".join(gives) + ".")
     for topic in scenario.negotiable:
         chosen, middle = package[topic.name], compromise[topic.name]
         if chosen == middle:
@@ -85,13 +90,14 @@ def explain_recommendation(
             now = scenario.value(party, topic.name, chosen) or Fraction(0)
             before = scenario.value(party, topic.name, middle) or Fraction(0)
             (better if now > before else worse if now < before else []).append(party)
-        who = (
-            "better for everyone"
-            if not worse
-            else f"better for {join(better)}, who care{'s' if len(better) == 1 else ''} more about it"
-            if better
-            else f"a concession by {join(worse)}"
-        )
+        givers = join([person(p) for p in worse])
+        verb = "gives" if len(worse) == 1 else "give"
+        if not worse:
+            who = "better for everyone"
+        elif better:
+            who = f"better for {join([person(p) for p in better])}; {givers} {verb} a little here"
+        else:
+            who = f"{givers} {verb} ground here"
         lines.append(
             f"On {pretty(topic.name)}: {pretty(chosen)} instead of the middle option "
             f"{pretty(middle)} ({who})."
@@ -114,14 +120,18 @@ def _unmet(scenario: Scenario, party: str, package: Mapping[str, str]) -> list[s
     """How to speak of a party's unmet needs, most important first."""
     sat = need_satisfaction(scenario, party, package)
     if sat:
-        return [label_for(n) for n in _ranked_needs(scenario, party) if (s := sat[n]) is None or s < UNMET]
+        return [
+            f"need for {label_for(n)}"
+            for n in _ranked_needs(scenario, party)
+            if (s := sat[n]) is None or s < UNMET
+        ]
     weights = scenario.normalised_weights(party)
     out = []
     for t in sorted(weights, key=lambda t: -weights[t]):
         v = scenario.value(party, t, package[t])
         if weights[t] > 0 and v is not None and v < 50:
             reason = scenario.prefs(party).reason(t)
-            out.append(label_for(reason) if reason else f"what matters to them on {pretty(t)}")
+            out.append(f"need for {label_for(reason)}" if reason else f"wishes on {pretty(t)}")
     return out
 
 
@@ -134,7 +144,7 @@ def calibrated_questions(scenario: Scenario, package: Mapping[str, str]) -> tupl
     questions = []
     depth = max(len(unmet[p]) for p in with_unmet)
     for i in range(min(depth, 3)):
-        parts = [f"{p}'s need for {unmet[p][i]}" for p in with_unmet if i < len(unmet[p])]
+        parts = [f"{person(p)}'s {unmet[p][i]}" for p in with_unmet if i < len(unmet[p])]
         if len(parts) == 1:
             questions.append(f"What would need to be true for {parts[0]} to be met as well?")
         elif len(parts) == 2:

@@ -38,15 +38,6 @@ class Conflict:
 def find_conflict(space: OutcomeSpace, *, max_checks: int = DEFAULT_CHECKS) -> Conflict:
     """Explain an infeasible space by a smallest conflicting set of topics."""
     names = [t.name for t in space.topics]
-    for i, allowed in enumerate(space.allowed):
-        if not allowed:
-            return Conflict(
-                topics=(names[i],),
-                parties=space.parties,
-                smallest=True,
-                summary=f"Every option of '{names[i]}' is forbidden by someone, so no package "
-                "can honour everyone's foundation there.",
-            )
     floor = space.floor
     if not _feasible(space, (), floor):
         short = tuple(
@@ -64,6 +55,15 @@ def find_conflict(space: OutcomeSpace, *, max_checks: int = DEFAULT_CHECKS) -> C
                 for party in short
             ),
         )
+    for i, allowed in enumerate(space.allowed):
+        if not allowed:
+            return Conflict(
+                topics=(names[i],),
+                parties=space.parties,
+                smallest=True,
+                summary=f"Every option of '{names[i]}' is forbidden by someone, so no package "
+                "can honour everyone's foundation there.",
+            )
     checks = 0
     for size in range(1, len(names) + 1):
         for subset in combinations(range(len(names)), size):
