@@ -49,9 +49,7 @@ def dominates(a: tuple[Fraction, ...], b: tuple[Fraction, ...]) -> bool:
 
 def frontier(scenario: Scenario) -> dict[Package, tuple[Fraction, ...]]:
     feas = feasible_packages(scenario)
-    return {
-        pkg: u for pkg, u in feas.items() if not any(dominates(v, u) for v in feas.values())
-    }
+    return {pkg: u for pkg, u in feas.items() if not any(dominates(v, u) for v in feas.values())}
 
 
 def rule_scores(scenario: Scenario) -> dict[str, Callable[[tuple[Fraction, ...]], Fraction]]:

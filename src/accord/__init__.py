@@ -16,7 +16,8 @@ The public library surface is small: load a scenario, solve it, read the result.
 
 from accord.errors import AccordError, ScenarioError, SolverError
 from accord.scenario.load import load_scenario, load_scenario_text
-from accord.solver.solve import SolveResult, solve
+from accord.solver.result import SolveResult
+from accord.solver.solve import solve
 
 __all__ = [
     "AccordError",

@@ -34,7 +34,9 @@ def option_order(scenario: Scenario, package: dict[str, str]) -> tuple[int, ...]
 def test_frontier_is_exactly_the_pareto_optimal_feasible_packages(scenario: Scenario) -> None:
     result = solve(scenario)
     expected = brute.frontier(scenario)
-    got = {as_key(s.package): tuple(s.utility[p] for p in scenario.parties) for s in result.frontier}
+    got = {
+        as_key(s.package): tuple(s.utility[p] for p in scenario.parties) for s in result.frontier
+    }
     assert got == expected
     assert result.frontier_points == len(set(expected.values()))
 
@@ -75,23 +77,57 @@ def test_every_fair_rule_picks_an_optimal_feasible_package(scenario: Scenario) -
 
 def brute_compromise(scenario: Scenario) -> dict[str, str] | None:
     chosen = {}
+    received = dict.fromkeys(scenario.parties, Fraction(0))
     for topic in scenario.negotiable:
         allowed = [
-            o for o in topic.options if not any(p.forbids(topic.name, o) for p in scenario.preferences)
+            o
+            for o in topic.options
+            if not any(p.forbids(topic.name, o) for p in scenario.preferences)
         ]
         if not allowed:
             return None
-        scaled = {}
+        scaled: dict[str, dict[str, Fraction]] = {}
         for o in allowed:
-            row = []
+            scaled[o] = {}
             for party in scenario.parties:
                 vals = [scenario.value(party, topic.name, a) for a in allowed]
                 lo, hi = min(vals), max(vals)  # type: ignore[type-var]
                 v = scenario.value(party, topic.name, o)
-                row.append((v - lo) / (hi - lo) if hi > lo else Fraction(1))  # type: ignore[operator]
-            scaled[o] = row
-        chosen[topic.name] = max(allowed, key=lambda o: (min(scaled[o]), sum(scaled[o]), -allowed.index(o)))
+                scaled[o][party] = (v - lo) / (hi - lo) if hi > lo else Fraction(1)  # type: ignore[operator]
+
+        def key(
+            o: str,
+            scaled: dict[str, dict[str, Fraction]] = scaled,
+            allowed: list[str] = allowed,
+        ) -> tuple[Fraction, Fraction, Fraction, int]:
+            row = scaled[o]
+            return (
+                min(row.values()),
+                sum(row.values(), Fraction(0)),
+                min(received[p] + row[p] for p in scenario.parties),
+                -allowed.index(o),
+            )
+
+        best = max(allowed, key=key)
+        for p in scenario.parties:
+            received[p] += scaled[best][p]
+        chosen[topic.name] = best
     return chosen
+
+
+def test_an_indivisible_split_alternates_who_the_middle_leans_towards() -> None:
+    from accord import load_scenario_text
+
+    topics = "".join(f"  - {{name: t{i}, options: ['1', '2']}}\n" for i in range(3))
+    a = "".join(f"      t{i}: {{'1': 33, '2': 67}}\n" for i in range(3))
+    b = "".join(f"      t{i}: {{'1': 67, '2': 33}}\n" for i in range(3))
+    scenario = load_scenario_text(
+        f"parties: [a, b]\ntopics:\n{topics}preferences:\n"
+        f"  a:\n    values:\n{a}  b:\n    values:\n{b}"
+    )
+    compromise = solve(scenario).solutions["compromise"]
+    assert compromise is not None
+    assert list(compromise.package.values()) == ["1", "2", "1"]
 
 
 @SETTINGS
@@ -144,7 +180,11 @@ def test_no_solution_crosses_a_foundation_or_falls_below_a_walk_away_point(
     scenario: Scenario,
 ) -> None:
     result = solve(scenario)
-    chosen = [s for s in result.solutions.values() if s is not None and s is not result.solutions.get("compromise")]
+    chosen = [
+        s
+        for s in result.solutions.values()
+        if s is not None and s is not result.solutions.get("compromise")
+    ]
     chosen += list(result.frontier)
     if result.recommended:
         chosen.append(result.recommended.solution)
@@ -201,7 +241,9 @@ def test_conflict_names_a_smallest_set_of_topics_that_cannot_all_be_met(scenario
 
 @SETTINGS
 @given(scenarios(parties=(2, 3)), st.data())
-def test_post_settlement_check_finds_every_better_package(scenario: Scenario, data: st.DataObject) -> None:
+def test_post_settlement_check_finds_every_better_package(
+    scenario: Scenario, data: st.DataObject
+) -> None:
     feas = brute.feasible_packages(scenario)
     if not feas:
         return
@@ -230,8 +272,17 @@ def test_result_json_has_the_documented_shape() -> None:
         )
     )
     data = result.to_dict()
-    for key in ("status", "parties", "frontier", "nash", "kalai_smorodinsky", "egalitarian",
-                "utilitarian", "compromise", "recommended"):
+    for key in (
+        "status",
+        "parties",
+        "frontier",
+        "nash",
+        "kalai_smorodinsky",
+        "egalitarian",
+        "utilitarian",
+        "compromise",
+        "recommended",
+    ):
         assert key in data
     assert data["recommended"]["package"] == {"t": "x", "u": "y"}
     assert data["recommended"]["utility"] == {"a": 75, "b": 75}

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from accord.domain.needs import label_for
 from accord.domain.scenario import Layer, Scenario, Topic
+from accord.domain.words import person, pretty
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,9 @@ def triage_foundation(scenario: Scenario, topic: Topic) -> FoundationFinding:
     stances = tuple(
         PartyStance(
             party=party,
-            forbidden=tuple(o for o in topic.options if scenario.prefs(party).forbids(topic.name, o)),
+            forbidden=tuple(
+                o for o in topic.options if scenario.prefs(party).forbids(topic.name, o)
+            ),
             needs=needs_behind(scenario, party, topic.name),
         )
         for party in scenario.parties
@@ -65,15 +68,20 @@ def triage_foundation(scenario: Scenario, topic: Topic) -> FoundationFinding:
     if allowed:
         fixed = allowed[0] if len(allowed) == 1 else None
         if fixed:
-            summary = f"Fixed: '{fixed}' is the one option that honours everyone's foundation."
+            summary = (
+                f"Fixed: {pretty(fixed)} is the one option that honours everyone's foundation."
+            )
         else:
-            summary = "Every party's foundation allows " + ", ".join(f"'{o}'" for o in allowed) + "."
+            summary = (
+                "Every party's foundation allows " + ", ".join(pretty(o) for o in allowed) + "."
+            )
         return FoundationFinding(topic.name, True, allowed, fixed, stances, summary)
     involved = [s for s in stances if s.forbidden]
     parts = []
     for s in involved:
         need = f" (their need for {' and '.join(s.needs)})" if s.needs else ""
-        parts.append(f"{s.party} cannot accept {', '.join(s.forbidden)}{need}")
+        options = ", ".join(pretty(o) for o in s.forbidden)
+        parts.append(f"{person(s.party)} cannot accept {options}{need}")
     summary = (
         f"Incompatible at the foundation level: {'; '.join(parts)}. No option honours both, "
         "and no negotiation technique will fix that. This is a conversation about boundaries, "
@@ -86,14 +94,15 @@ _PROMPTS = (
     "What is it like being you when it comes to {topic}?",
     "{a}, what does {b}'s way with {topic} make possible that your way would not?",
     "{b}, when has {a}'s way with {topic} helped you, even a little?",
-    "What would each of you need to feel understood about {topic}, without either of you having to change?",
+    "What would each of you need to feel understood about {topic}, without either of you "
+    "having to change?",
     "When did your own way with {topic} first serve you well?",
 )
 
 
 def temperament_note(scenario: Scenario, topic: Topic) -> TemperamentNote:
-    a, b = scenario.parties[0], scenario.parties[1]
-    name = topic.name.replace("_", " ")
+    a, b = person(scenario.parties[0]), person(scenario.parties[1])
+    name = pretty(topic.name)
     prompts = tuple(p.format(topic=name, a=a, b=b) for p in _PROMPTS)
     description = topic.description or (
         f"'{name}' is about temperament: a difference in how you are made, not something to "
@@ -104,5 +113,7 @@ def temperament_note(scenario: Scenario, topic: Topic) -> TemperamentNote:
 
 def triage(scenario: Scenario) -> tuple[tuple[FoundationFinding, ...], tuple[TemperamentNote, ...]]:
     foundations = tuple(triage_foundation(scenario, t) for t in scenario.in_layer(Layer.FOUNDATION))
-    temperaments = tuple(temperament_note(scenario, t) for t in scenario.in_layer(Layer.TEMPERAMENT))
+    temperaments = tuple(
+        temperament_note(scenario, t) for t in scenario.in_layer(Layer.TEMPERAMENT)
+    )
     return foundations, temperaments

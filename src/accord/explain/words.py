@@ -8,18 +8,10 @@ from fractions import Fraction
 
 from accord.domain.needs import label_for
 from accord.domain.scenario import Scenario
+from accord.domain.words import person, pretty
 
 MET = Fraction(3, 4)  # a need at least this satisfied is "met"
 UNMET = Fraction(1, 2)  # below this it is "unmet" and earns a calibrated question
-
-
-def pretty(name: str) -> str:
-    return name.replace("_", " ")
-
-
-def person(name: str) -> str:
-    """A party's name as a person's name: 'sam' -> 'Sam' (other spellings kept)."""
-    return name[:1].upper() + name[1:] if name.islower() else name
 
 
 def join(items: list[str]) -> str:
@@ -28,7 +20,9 @@ def join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def need_satisfaction(scenario: Scenario, party: str, package: Mapping[str, str]) -> dict[str, Fraction | None]:
+def need_satisfaction(
+    scenario: Scenario, party: str, package: Mapping[str, str]
+) -> dict[str, Fraction | None]:
     """For each of the party's needs: the mean of rating/4 over the negotiable topics that rate
     it, or None when no topic on the table speaks to it."""
     profile = scenario.prefs(party).needs
@@ -56,7 +50,11 @@ def _ranked_needs(scenario: Scenario, party: str) -> list[str]:
 def _what_it_gives(scenario: Scenario, party: str, package: Mapping[str, str]) -> str | None:
     sat = need_satisfaction(scenario, party, package)
     if sat:
-        met = [label_for(n) for n in _ranked_needs(scenario, party) if (s := sat[n]) is not None and s >= MET]
+        met = [
+            label_for(n)
+            for n in _ranked_needs(scenario, party)
+            if (s := sat[n]) is not None and s >= MET
+        ]
         return f"{person(party)} {join(met[:3])}" if met else None
     weights = scenario.normalised_weights(party)
     good = [
@@ -85,7 +83,8 @@ def explain_recommendation(
         chosen, middle = package[topic.name], compromise[topic.name]
         if chosen == middle:
             continue
-        better, worse = [], []
+        better: list[str] = []
+        worse: list[str] = []
         for party in scenario.parties:
             now = scenario.value(party, topic.name, chosen) or Fraction(0)
             before = scenario.value(party, topic.name, middle) or Fraction(0)
@@ -148,7 +147,9 @@ def calibrated_questions(scenario: Scenario, package: Mapping[str, str]) -> tupl
         if len(parts) == 1:
             questions.append(f"What would need to be true for {parts[0]} to be met as well?")
         elif len(parts) == 2:
-            questions.append(f"What would need to be true for {parts[0]} and {parts[1]} to both be met?")
+            questions.append(
+                f"What would need to be true for {parts[0]} and {parts[1]} to both be met?"
+            )
         else:
             questions.append(f"What would need to be true for {join(parts)} to all be met?")
     return tuple(questions)

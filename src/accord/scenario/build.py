@@ -99,7 +99,9 @@ def _forbidden(
     return frozenset(out)
 
 
-def _reasons(raw: Mapping[str, str], base: Path, by_name: Mapping[str, Topic], check: Checker) -> tuple[tuple[str, str], ...]:
+def _reasons(
+    raw: Mapping[str, str], base: Path, by_name: Mapping[str, Topic], check: Checker
+) -> tuple[tuple[str, str], ...]:
     for topic in raw:
         check.known((*base, topic), topic, by_name, "topic")
     return tuple(raw.items())
@@ -115,13 +117,13 @@ def _preferences(
     base: Path = ("preferences", party)
     forbidden = _forbidden(raw.get("forbidden") or {}, (*base, "forbidden"), by_name, check)
     weights_raw: Mapping[str, float] = raw.get("weights") or {}
-    for topic in weights_raw:
-        check.known((*base, "weights", topic), topic, by_name, "topic")
+    for name in weights_raw:
+        check.known((*base, "weights", name), name, by_name, "topic")
     values_raw: Mapping[str, Mapping[str, float]] = raw["values"]
-    for topic, per_option in values_raw.items():
-        check.known((*base, "values", topic), topic, by_name, "topic")
+    for name, per_option in values_raw.items():
+        check.known((*base, "values", name), name, by_name, "topic")
         for option in per_option:
-            check.known((*base, "values", topic, option), option, by_name[topic].options, "option")
+            check.known((*base, "values", name, option), option, by_name[name].options, "option")
 
     weights = []
     values: list[tuple[Fraction | None, ...]] = []
@@ -130,9 +132,7 @@ def _preferences(
         given = values_raw.get(topic.name)
         if topic.layer is not Layer.NEGOTIABLE:
             values.append(
-                tuple(
-                    exact(given[o]) if given and o in given else None for o in topic.options
-                )
+                tuple(exact(given[o]) if given and o in given else None for o in topic.options)
             )
             continue
         if given is None:
@@ -211,7 +211,10 @@ def _from_interests(
         ratings=tuple(
             (
                 t,
-                tuple((o, tuple((n, int(r)) for n, r in per_need.items())) for o, per_need in po.items()),
+                tuple(
+                    (o, tuple((n, int(r)) for n, r in per_need.items()))
+                    for o, per_need in po.items()
+                ),
             )
             for t, po in ratings_raw.items()
         ),

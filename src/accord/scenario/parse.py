@@ -61,7 +61,7 @@ def parse_text(text: str, *, source: str = "<text>", is_json: bool = False) -> P
             raise ScenarioError(
                 "the file is empty.",
                 source=source,
-                fix="Write a scenario with at least 'parties' and 'topics' (see docs/scenarios.md).",
+                fix="Write at least 'parties' and 'topics' (see docs/scenarios.md).",
             )
         lines: dict[Path, int] = {}
         data = _build(node, (), lines, loader, source)
@@ -87,7 +87,9 @@ def _build(
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key = (
+                loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            )
             if not isinstance(key, str):
                 raise ScenarioError(
                     f"the key {_raw(key_node)} is not text.",
@@ -108,7 +110,8 @@ def _build(
         return out
     if isinstance(node, yaml.SequenceNode):
         return [
-            _build(item, (*path, str(i)), lines, loader, source) for i, item in enumerate(node.value)
+            _build(item, (*path, str(i)), lines, loader, source)
+            for i, item in enumerate(node.value)
         ]
     return loader.construct_object(node)
 

@@ -46,8 +46,10 @@ def validate(parsed: Parsed) -> None:
 
 def _explain(error: ValidationError) -> tuple[str, str]:
     kind = error.validator
+    schema: Any = error.schema
+    expected: Any = error.validator_value
     if kind == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = list(error.schema.get("properties", {}))
+        allowed = list(schema.get("properties", {}))
         unknown = [k for k in error.instance if k not in allowed]
         name = unknown[0] if unknown else "?"
         close = difflib.get_close_matches(name, allowed, n=1)
@@ -60,25 +62,24 @@ def _explain(error: ValidationError) -> tuple[str, str]:
     if kind in ("minimum", "maximum"):
         return f"{error.instance!r} is out of range.", _range_fix(error)
     if kind == "type":
-        expected = error.validator_value
         fix = f"Write a {expected} here."
         if expected == "string":
             fix += " Put names in quotes when they look like numbers or yes/no/on/off."
         return f"{error.instance!r} is not a {expected}.", fix
     if kind == "enum":
-        options = ", ".join(str(v) for v in error.validator_value)
+        options = ", ".join(str(v) for v in expected)
         return f"{error.instance!r} is not allowed here.", f"Use one of: {options}."
     if kind == "uniqueItems":
         return "a name is listed twice.", "Each name must appear only once."
     if kind in ("minItems", "minProperties"):
-        return "this list is too short.", f"It needs at least {error.validator_value} entries."
+        return "this list is too short.", f"It needs at least {expected} entries."
     if kind == "maxItems":
-        return "this list is too long.", f"It allows at most {error.validator_value} entries."
+        return "this list is too long.", f"It allows at most {expected} entries."
     return error.message + ".", "See docs/scenarios.md for the format."
 
 
 def _range_fix(error: ValidationError) -> str:
-    schema = error.schema
+    schema: Any = error.schema
     low, high = schema.get("minimum"), schema.get("maximum")
     if low is not None and high is not None:
         return f"Use a number from {low} to {high}."

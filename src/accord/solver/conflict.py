@@ -41,16 +41,15 @@ def find_conflict(space: OutcomeSpace, *, max_checks: int = DEFAULT_CHECKS) -> C
     floor = space.floor
     if not _feasible(space, (), floor):
         short = tuple(
-            party
-            for p, party in enumerate(space.parties)
-            if sum(space.best_relaxed[p]) < floor[p]
+            party for p, party in enumerate(space.parties) if sum(space.best_relaxed[p]) < floor[p]
         )
         return Conflict(
             topics=(),
             parties=short,
             smallest=True,
             summary=" ".join(
-                f"{party}'s walk-away point ({_fmt(space.reservation[space.parties.index(party)])}) "
+                f"{party}'s walk-away point "
+                f"({_fmt(space.reservation[space.parties.index(party)])}) "
                 "is above what any package could give them."
                 for party in short
             ),

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import pairwise
 
 import numpy as np
 
@@ -92,7 +93,7 @@ class Frontier:
         for stage in self.stages:
             per_entry = [counts[int(j)] for j in stage.prev]
             bounds = stage.start.tolist()
-            counts = [sum(per_entry[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+            counts = [sum(per_entry[a:b]) for a, b in pairwise(bounds)]
         return counts
 
 
@@ -105,11 +106,15 @@ def pareto_frontier(space: OutcomeSpace, *, budget: int = DEFAULT_BUDGET) -> Fro
         frontier = _dp(space, cell=None, budget=None)
         assert frontier is not None
         return frontier
+    # A budget below the widest topic could never finish a single step.
+    budget = max(budget, *(len(a) for a in space.allowed))
     exact = _dp(space, cell=None, budget=budget)
     if exact is not None:
         return exact
+    # Partial utilities never exceed 100, so once a cell is 100 wide every step keeps one
+    # point and the loop ends.
     epsilon = Fraction(1, 2)
-    while epsilon <= 100:
+    while epsilon < 200 * len(space.tables):
         approx = _dp(space, cell=epsilon, budget=budget)
         if approx is not None:
             return approx
@@ -154,9 +159,7 @@ def _one_per_cell(
     candidates: IntArray, widths: list[int], m: int
 ) -> tuple[IntArray, IndexArray, IndexArray]:
     """Keep one candidate per grid cell: the one with the largest sum (first on ties)."""
-    cells = np.stack(
-        [candidates[:, p] // w for p, w in enumerate(widths)], axis=1
-    ).astype(np.int64)
+    cells = np.stack([candidates[:, p] // w for p, w in enumerate(widths)], axis=1).astype(np.int64)
     sums = candidates.sum(axis=1).astype(np.float64)
     order = np.lexsort((np.arange(len(sums)), -sums))
     _, first = np.unique(cells[order], axis=0, return_index=True)

@@ -13,6 +13,7 @@ import numpy.typing as npt
 from accord.solver.space import IntArray
 
 IndexArray = npt.NDArray[np.intp]
+BoolArray = npt.NDArray[np.bool_]
 
 # Block size for the k-dimensional filter: block x kept x k booleans at a time.
 _BLOCK = 512
@@ -98,13 +99,13 @@ def _nondominated_kd(points: IntArray) -> tuple[IndexArray, IndexArray]:
     kept: list[int] = []
     kept_block = ranked[:0]
     for start in range(0, len(ranked), _BLOCK):
-        block = ranked[start : start + _BLOCK]
+        block: IntArray = ranked[start : start + _BLOCK]
         alive = np.ones(len(block), dtype=bool)
         if len(kept_block):
-            covers = (kept_block[None, :, :] >= block[:, None, :]).all(axis=2)
+            covers: BoolArray = np.all(kept_block[None, :, :] >= block[:, None, :], axis=2)
             alive &= ~covers.any(axis=1)
         # Within the block, an earlier vector (larger or equal sum) may dominate a later one.
-        ge = (block[:, None, :] >= block[None, :, :]).all(axis=2)  # ge[i, j]: i >= j everywhere
+        ge: BoolArray = np.all(block[:, None, :] >= block[None, :, :], axis=2)
         np.fill_diagonal(ge, False)
         ge &= np.triu(np.ones_like(ge), k=1)  # only earlier i against later j
         alive &= ~ge.any(axis=0)

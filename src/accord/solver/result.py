@@ -102,7 +102,11 @@ class SolveResult:
                         "allowed": list(f.allowed),
                         "fixed": f.fixed,
                         "parties": [
-                            {"party": s.party, "forbidden": list(s.forbidden), "needs": list(s.needs)}
+                            {
+                                "party": s.party,
+                                "forbidden": list(s.forbidden),
+                                "needs": list(s.needs),
+                            }
                             for s in f.stances
                         ],
                         "summary": f.summary,

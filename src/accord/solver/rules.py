@@ -46,9 +46,7 @@ def frontier_points(frontier: Frontier) -> list[Point]:
     out = []
     for i, row in enumerate(frontier.points):
         totals = tuple(int(x) for x in row)
-        out.append(
-            Point(i, totals, tuple(space.utility(p, t) for p, t in enumerate(totals)))
-        )
+        out.append(Point(i, totals, tuple(space.utility(p, t) for p, t in enumerate(totals))))
     return out
 
 

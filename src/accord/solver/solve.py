@@ -18,7 +18,16 @@ from accord.solver.compromise import compromise_package
 from accord.solver.conflict import find_conflict
 from accord.solver.frontier import DEFAULT_BUDGET, Frontier, pareto_frontier
 from accord.solver.result import Recommendation, Solution, SolveResult
-from accord.solver.rules import RULES, Point, best, choose, dominates, feasible, frontier_points, nash_score
+from accord.solver.rules import (
+    RULES,
+    Point,
+    best,
+    choose,
+    dominates,
+    feasible,
+    frontier_points,
+    nash_score,
+)
 from accord.solver.space import OutcomeSpace, build_space
 
 # Packages listed in the result's frontier; points beyond it are counted, not listed.
@@ -143,7 +152,9 @@ def _recommend(
     chosen = best(frontier, better, lambda pt: nash_score(frontier, pt)) if better else nash
     assert chosen is not None
     solution = _point_solution(frontier, chosen, counts)
-    base_utility = {p: space.utility(i, t) for i, (p, t) in enumerate(zip(space.parties, base, strict=True))}
+    base_utility = {
+        p: space.utility(i, t) for i, (p, t) in enumerate(zip(space.parties, base, strict=True))
+    }
     gain = {p: solution.utility[p] - base_utility[p] for p in space.parties}
     efficient = not any(dominates(pt.totals, base) for pt in points)
     return Recommendation(
@@ -162,7 +173,10 @@ def _solution(space: OutcomeSpace, package: tuple[int, ...], ties: int = 1) -> S
     totals = space.totals(package)
     return Solution(
         package=space.package_names(package),
-        utility={p: space.utility(i, t) for i, (p, t) in enumerate(zip(space.parties, totals, strict=True))},
+        utility={
+            p: space.utility(i, t)
+            for i, (p, t) in enumerate(zip(space.parties, totals, strict=True))
+        },
         ties=ties,
     )
 
@@ -203,6 +217,14 @@ def improvements(scenario: Scenario, agreed: Mapping[str, str]) -> list[Solution
     already efficient. Any other improving package is dominated by (or equal to) one of these.
     """
     space = build_space(scenario)
+    names = {t.name: t for t in space.topics}
+    for topic, option in agreed.items():
+        if topic not in names:
+            known = ", ".join(names) or "none"
+            raise SolverError(f"'{topic}' is not a negotiable topic here (known: {known}).")
+        if option not in names[topic].options:
+            known = ", ".join(names[topic].options)
+            raise SolverError(f"'{option}' is not an option of '{topic}' (options: {known}).")
     missing = [t.name for t in space.topics if t.name not in agreed]
     if missing:
         raise SolverError(f"the agreed package has no option for {', '.join(missing)}.")
@@ -212,6 +234,8 @@ def improvements(scenario: Scenario, agreed: Mapping[str, str]) -> list[Solution
     base = space.totals(package)
     frontier = pareto_frontier(space)
     counts = frontier.counts()
-    better = [pt for pt in feasible(frontier, frontier_points(frontier)) if dominates(pt.totals, base)]
+    better = [
+        pt for pt in feasible(frontier, frontier_points(frontier)) if dominates(pt.totals, base)
+    ]
     better.sort(key=lambda pt: (-nash_score(frontier, pt), -pt.total_utility, pt.index))
     return [_point_solution(frontier, pt, counts) for pt in better]

@@ -18,13 +18,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from accord.domain.scenario import Scenario, Topic
 
-IntArray = npt.NDArray[np.int64] | npt.NDArray[np.object_]
+# int64 where sums provably fit, else Python integers (dtype=object): exact either way.
+IntArray = npt.NDArray[Any]
 
 # Sums of this many int64 terms stay exact while every term is below 2**62 / topics.
 _INT64_SAFE = 2**62
@@ -121,8 +123,12 @@ def build_space(scenario: Scenario) -> OutcomeSpace:
         floors.append(math.ceil(prefs.reservation / scale) if scale else 0)
 
     largest = max(
-        (abs(int(c * m)) for (m, _), rows in zip(scales, contributions, strict=True)
-         for row in rows for c in row),
+        (
+            abs(int(c * m))
+            for (m, _), rows in zip(scales, contributions, strict=True)
+            for row in rows
+            for c in row
+        ),
         default=0,
     )
     use_int64 = largest * max(len(topics), 1) < _INT64_SAFE
@@ -136,8 +142,8 @@ def build_space(scenario: Scenario) -> OutcomeSpace:
             tables.append(np.array(cells, dtype=np.int64).reshape(len(allowed_t), len(parties)))
         else:
             arr = np.empty((len(allowed_t), len(parties)), dtype=object)
-            for j, row in enumerate(cells):
-                for p, value in enumerate(row):
+            for j, cell_row in enumerate(cells):
+                for p, value in enumerate(cell_row):
                     arr[j, p] = value
             tables.append(arr)
     best_relaxed = tuple(
