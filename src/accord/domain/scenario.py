@@ -108,15 +108,20 @@ class Scenario:
     preferences: tuple[Preferences, ...]
     title: str = ""
     source: str = field(default="<text>", compare=False)
+    _index: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Topic lookups happen per option per party; keep them O(1) for 100-topic scenarios.
+        object.__setattr__(self, "_index", {t.name: i for i, t in enumerate(self.topics)})
 
     def topic(self, name: str) -> Topic:
-        for topic in self.topics:
-            if topic.name == name:
-                return topic
-        raise KeyError(name)
+        return self.topics[self.topic_index(name)]
 
     def topic_index(self, name: str) -> int:
-        return [t.name for t in self.topics].index(name)
+        try:
+            return self._index[name]
+        except KeyError:
+            raise ValueError(f"{name!r} is not a topic of this scenario") from None
 
     def prefs(self, party: str) -> Preferences:
         return self.preferences[self.parties.index(party)]

@@ -36,8 +36,15 @@ def compromise_package(scenario: Scenario, space: OutcomeSpace) -> tuple[int, ..
             values = [_value(row[j]) for j in allowed]
             lo, hi = min(values), max(values)
             scaled.append([(v - lo) / (hi - lo) if hi > lo else Fraction(1) for v in values])
+        # Screen in floating point, then decide exactly among the options that come close.
+        rough = [
+            (min(float(s[j]) for s in scaled), sum(float(s[j]) for s in scaled))
+            for j in range(len(allowed))
+        ]
+        top = max(rough)
+        near = [j for j, r in enumerate(rough) if r[0] >= top[0] - 1e-9]
         best_j = max(
-            range(len(allowed)),
+            near,
             key=lambda j: (
                 min(s[j] for s in scaled),
                 sum(s[j] for s in scaled),

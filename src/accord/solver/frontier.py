@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
-from itertools import pairwise
 
 import numpy as np
 
@@ -73,6 +72,16 @@ class Frontier:
             node = int(stage.prev[at])
         return tuple(choice)
 
+    def first_packages(self, indices: IndexArray) -> IndexArray:
+        """``first_package`` for many points at once: one row of option indices per point."""
+        out = np.empty((len(indices), len(self.stages)), dtype=np.intp)
+        node = np.asarray(indices, dtype=np.intp)
+        for depth, stage in enumerate(reversed(self.stages)):
+            at = stage.start[node]
+            out[:, depth] = stage.option[at]
+            node = stage.prev[at]
+        return out
+
     def packages(self, i: int) -> Iterator[tuple[int, ...]]:
         """Every package behind point i, in file order."""
 
@@ -88,13 +97,12 @@ class Frontier:
         yield from walk(len(self.stages) - 1, i)
 
     def counts(self) -> list[int]:
-        """How many packages reach each point (astronomically many when options tie)."""
-        counts: list[int] = [1]
+        """How many packages reach each point (astronomically many when options tie, hence
+        Python integers)."""
+        counts = np.ones(1, dtype=object)
         for stage in self.stages:
-            per_entry = [counts[int(j)] for j in stage.prev]
-            bounds = stage.start.tolist()
-            counts = [sum(per_entry[a:b]) for a, b in pairwise(bounds)]
-        return counts
+            counts = np.add.reduceat(counts[stage.prev], stage.start[:-1])
+        return [int(c) for c in counts]
 
 
 def pareto_frontier(space: OutcomeSpace, *, budget: int = DEFAULT_BUDGET) -> Frontier:
@@ -135,12 +143,14 @@ def _dp(space: OutcomeSpace, *, cell: Fraction | None, budget: int | None) -> Fr
         f, m = points.shape[0], table.shape[0]
         if budget is not None and f * m > budget:
             return None
-        candidates = (points[:, None, :] + table[None, :, :]).reshape(f * m, space.k)
+        # Option-major order: each option's shifted frontier is one sorted run, which the
+        # two-party filter's stable sort merges in near-linear time.
+        candidates = (table[:, None, :] + points[None, :, :]).reshape(m * f, space.k)
         if cell is not None:
-            candidates, prev_of, option_of = _one_per_cell(candidates, widths, m)
+            candidates, prev_of, option_of = _one_per_cell(candidates, widths, f)
         else:
-            prev_of = np.repeat(np.arange(f, dtype=np.intp), m)
-            option_of = np.tile(np.arange(m, dtype=np.intp), f)
+            prev_of = np.tile(np.arange(f, dtype=np.intp), m)
+            option_of = np.repeat(np.arange(m, dtype=np.intp), f)
         rows, group = nondominated(candidates)
         groups = int(group.max()) + 1 if len(group) else 0
         # Within each point, order entries by option (file order), then previous point.
@@ -156,7 +166,7 @@ def _dp(space: OutcomeSpace, *, cell: Fraction | None, budget: int | None) -> Fr
 
 
 def _one_per_cell(
-    candidates: IntArray, widths: list[int], m: int
+    candidates: IntArray, widths: list[int], f: int
 ) -> tuple[IntArray, IndexArray, IndexArray]:
     """Keep one candidate per grid cell: the one with the largest sum (first on ties)."""
     cells = np.stack([candidates[:, p] // w for p, w in enumerate(widths)], axis=1).astype(np.int64)
@@ -164,6 +174,6 @@ def _one_per_cell(
     order = np.lexsort((np.arange(len(sums)), -sums))
     _, first = np.unique(cells[order], axis=0, return_index=True)
     keep = np.sort(order[first])
-    prev_of = (keep // m).astype(np.intp)
-    option_of = (keep % m).astype(np.intp)
+    prev_of = (keep % f).astype(np.intp)
+    option_of = (keep // f).astype(np.intp)
     return candidates[keep], prev_of, option_of

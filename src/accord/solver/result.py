@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -74,7 +74,7 @@ class SolveResult:
     negotiable: tuple[str, ...]
     foundations: tuple[FoundationFinding, ...]
     temperaments: tuple[TemperamentNote, ...]
-    frontier: tuple[Solution, ...]
+    frontier: Sequence[Solution]  # built lazily on first read (see solver.listing)
     frontier_points: int
     frontier_truncated: bool
     solutions: Mapping[str, Solution | None]

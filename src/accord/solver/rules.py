@@ -11,8 +11,11 @@ therefore the same as choosing among all feasible packages. With d_p the reserva
 - egalitarian:        maximise  min_p (u_p - d_p)
 - utilitarian:        maximise  sum_p u_p
 
-Ties: larger sum of utilities, then the package that comes first in file order. All arithmetic
-is exact (integers and fractions).
+Ties: larger sum of utilities, then the package that comes first in file order.
+
+Scores are first computed in floating point over all candidates at once; every candidate within
+a relative 1e-9 of the best is then re-scored exactly with fractions, so the choice is exact
+(floating-point error on these few operations is below 1e-13 relative) and fast.
 """
 
 from __future__ import annotations
@@ -23,98 +26,134 @@ from fractions import Fraction
 from functools import reduce
 from operator import mul
 
+import numpy as np
+import numpy.typing as npt
+
 from accord.solver.frontier import Frontier
+from accord.solver.pareto import IndexArray
+from accord.solver.space import IntArray
 
 RULES = ("nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
+FloatArray = npt.NDArray[np.float64]
+_TOLERANCE = 1e-9
 
 
 @dataclass(frozen=True, slots=True)
-class Point:
-    """One frontier point with exact utilities, and its index in the frontier."""
+class Candidates:
+    """A set of frontier points (by index), with their integer and float utilities."""
 
-    index: int
-    totals: tuple[int, ...]
-    utility: tuple[Fraction, ...]
+    frontier: Frontier
+    index: IndexArray
+    totals: IntArray
+    approx: FloatArray
 
-    @property
-    def total_utility(self) -> Fraction:
-        return sum(self.utility, Fraction(0))
+    def __len__(self) -> int:
+        return len(self.index)
 
+    def subset(self, mask: npt.NDArray[np.bool_]) -> Candidates:
+        return Candidates(self.frontier, self.index[mask], self.totals[mask], self.approx[mask])
 
-def frontier_points(frontier: Frontier) -> list[Point]:
-    space = frontier.space
-    out = []
-    for i, row in enumerate(frontier.points):
-        totals = tuple(int(x) for x in row)
-        out.append(Point(i, totals, tuple(space.utility(p, t) for p, t in enumerate(totals))))
-    return out
+    def utility(self, row: int) -> tuple[Fraction, ...]:
+        space = self.frontier.space
+        return tuple(space.utility(p, int(t)) for p, t in enumerate(self.totals[row]))
 
 
-def feasible(frontier: Frontier, points: Sequence[Point]) -> list[Point]:
-    """Points that give every party at least its reservation."""
-    floor = frontier.space.floor
-    return [pt for pt in points if all(t >= f for t, f in zip(pt.totals, floor, strict=True))]
+def all_points(frontier: Frontier) -> Candidates:
+    """Every point of the frontier, feasible or not."""
+    scale = np.array([float(s) for s in frontier.space.scale])
+    approx = frontier.points.astype(np.float64) * scale
+    return Candidates(frontier, np.arange(len(frontier), dtype=np.intp), frontier.points, approx)
 
 
-def gains(frontier: Frontier, pt: Point) -> tuple[Fraction, ...]:
-    """u_p - d_p for every party."""
-    return tuple(u - d for u, d in zip(pt.utility, frontier.space.reservation, strict=True))
+def feasible(points: Candidates) -> Candidates:
+    """The points that give every party at least its reservation."""
+    if len(points) == 0:
+        return points
+    floor = np.array(points.frontier.space.floor, dtype=object)
+    return points.subset(np.all(points.totals >= floor, axis=1).astype(bool))
 
 
-def nash_score(frontier: Frontier, pt: Point) -> Fraction:
-    return reduce(mul, gains(frontier, pt), Fraction(1))
+def dominating(points: Candidates, totals: Sequence[int]) -> Candidates:
+    """The points at least as good as ``totals`` for every party and better for one."""
+    if len(points) == 0:
+        return points
+    base = np.array(list(totals), dtype=object)
+    ge = np.all(points.totals >= base, axis=1).astype(bool)
+    gt = np.any(points.totals > base, axis=1).astype(bool)
+    return points.subset(ge & gt)
 
 
-def egalitarian_score(frontier: Frontier, pt: Point) -> Fraction:
-    return min(gains(frontier, pt))
+def _reservation(points: Candidates) -> tuple[Fraction, ...]:
+    return points.frontier.space.reservation
 
 
-def utilitarian_score(frontier: Frontier, pt: Point) -> Fraction:
-    return pt.total_utility
+def _float_scores(points: Candidates, rule: str, ideal: tuple[Fraction, ...]) -> FloatArray:
+    d = np.array([float(x) for x in _reservation(points)])
+    gain = points.approx - d
+    if rule == "nash":
+        return np.asarray(np.prod(gain, axis=1))
+    if rule == "egalitarian":
+        return np.asarray(np.min(gain, axis=1))
+    if rule == "utilitarian":
+        return np.asarray(np.sum(points.approx, axis=1))
+    span = np.array([float(i) for i in ideal]) - d
+    safe = np.where(span > 0, span, 1.0)
+    ratios = np.where(span > 0, gain / safe, 1.0)
+    return np.asarray(np.min(ratios, axis=1))
 
 
-def ks_scorer(frontier: Frontier, candidates: Sequence[Point]) -> Callable[[Point], Fraction]:
-    reservation = frontier.space.reservation
-    ideal = [max(pt.utility[p] for pt in candidates) for p in range(frontier.space.k)]
+def exact_score(
+    rule: str,
+    utility: tuple[Fraction, ...],
+    reservation: tuple[Fraction, ...],
+    ideal: tuple[Fraction, ...],
+) -> Fraction:
+    """One rule's score for one utility vector, exactly."""
+    gains = [u - d for u, d in zip(utility, reservation, strict=True)]
+    if rule == "nash":
+        return reduce(mul, gains, Fraction(1))
+    if rule == "egalitarian":
+        return min(gains)
+    if rule == "utilitarian":
+        return sum(utility, Fraction(0))
+    return min(
+        g / (i - d) if i > d else Fraction(1)
+        for g, i, d in zip(gains, ideal, reservation, strict=True)
+    )
 
-    def score(pt: Point) -> Fraction:
-        ratios = []
-        for p, (u, d) in enumerate(zip(pt.utility, reservation, strict=True)):
-            span = ideal[p] - d
-            ratios.append((u - d) / span if span > 0 else Fraction(1))
-        return min(ratios)
 
-    return score
+def ideal_point(points: Candidates) -> tuple[Fraction, ...]:
+    """Each party's best utility among the candidates."""
+    space = points.frontier.space
+    return tuple(space.utility(p, max(int(t) for t in points.totals[:, p])) for p in range(space.k))
 
 
-def best(
-    frontier: Frontier, candidates: Sequence[Point], score: Callable[[Point], Fraction]
-) -> Point | None:
-    """The candidate with the highest score; ties by larger sum, then first in file order."""
-    if not candidates:
+def choose(points: Candidates, rule: str, ideal: tuple[Fraction, ...] | None = None) -> int | None:
+    """The frontier index of the candidate that ``rule`` picks, or None if there is none.
+
+    ``ideal`` (for Kalai-Smorodinsky) defaults to the best utilities among ``points``; pass the
+    ideal of all feasible packages when ``points`` is a subset.
+    """
+    if len(points) == 0:
         return None
-    scored = [(score(pt), pt.total_utility, pt) for pt in candidates]
-    top = max(s for s, _, _ in scored)
-    tied = [(total, pt) for s, total, pt in scored if s == top]
-    top_total = max(total for total, _ in tied)
-    finalists = [pt for total, pt in tied if total == top_total]
-    return min(finalists, key=lambda pt: frontier.first_package(pt.index))
+    ideal = ideal if ideal is not None else ideal_point(points)
+    scores = _float_scores(points, rule, ideal)
+    top = float(scores.max())
+    near = np.flatnonzero(scores >= top - _TOLERANCE * max(1.0, abs(top)))
+    reservation = _reservation(points)
+    return _best_exact(
+        points, [int(r) for r in near], lambda u: exact_score(rule, u, reservation, ideal)
+    )
 
 
-def choose(frontier: Frontier, candidates: Sequence[Point], rule: str) -> Point | None:
-    """Apply one of ``RULES`` to ``candidates`` (feasible frontier points)."""
-    scorers: dict[str, Callable[[Point], Fraction]] = {
-        "nash": lambda pt: nash_score(frontier, pt),
-        "egalitarian": lambda pt: egalitarian_score(frontier, pt),
-        "utilitarian": lambda pt: utilitarian_score(frontier, pt),
-    }
-    if rule == "kalai_smorodinsky":
-        if not candidates:
-            return None
-        return best(frontier, candidates, ks_scorer(frontier, candidates))
-    return best(frontier, candidates, scorers[rule])
-
-
-def dominates(a: Sequence[int], b: Sequence[int]) -> bool:
-    """a >= b everywhere and a != b (on integer totals of the same space)."""
-    return all(x >= y for x, y in zip(a, b, strict=True)) and tuple(a) != tuple(b)
+def _best_exact(
+    points: Candidates, rows: list[int], score: Callable[[tuple[Fraction, ...]], Fraction]
+) -> int:
+    utilities = {r: points.utility(r) for r in rows}
+    scored = {r: score(u) for r, u in utilities.items()}
+    top = max(scored.values())
+    tied = [r for r in rows if scored[r] == top]
+    sums = {r: sum(utilities[r], Fraction(0)) for r in tied}
+    top_sum = max(sums.values())
+    finalists = [int(points.index[r]) for r in tied if sums[r] == top_sum]
+    return min(finalists, key=points.frontier.first_package)

@@ -17,18 +17,18 @@ from accord.explain.words import calibrated_questions, explain_recommendation
 from accord.solver.compromise import compromise_package
 from accord.solver.conflict import find_conflict
 from accord.solver.frontier import DEFAULT_BUDGET, Frontier, pareto_frontier
+from accord.solver.listing import FrontierListing, point_solution, solution_of
 from accord.solver.result import Recommendation, Solution, SolveResult
 from accord.solver.rules import (
     RULES,
-    Point,
-    best,
+    Candidates,
+    all_points,
     choose,
-    dominates,
+    dominating,
     feasible,
-    frontier_points,
-    nash_score,
+    ideal_point,
 )
-from accord.solver.space import OutcomeSpace, build_space
+from accord.solver.space import build_space
 
 # Packages listed in the result's frontier; points beyond it are counted, not listed.
 FRONTIER_LIST_LIMIT = 5000
@@ -68,11 +68,11 @@ def solve(
         )
 
     frontier = pareto_frontier(space, budget=budget)
-    points = frontier_points(frontier)
-    candidates = feasible(frontier, points)
+    points = all_points(frontier)
+    candidates = feasible(points)
     compromise = compromise_package(scenario, space)
     solutions: dict[str, Solution | None] = {
-        "compromise": _solution(space, compromise) if compromise is not None else None
+        "compromise": solution_of(space, compromise) if compromise is not None else None
     }
     notes: list[str] = []
     if not frontier.exact:
@@ -81,7 +81,7 @@ def solve(
             "points, for every party at once, of a package on this frontier."
         )
 
-    if not candidates:
+    if len(candidates) == 0:
         return SolveResult(
             status="incompatible",
             title=scenario.title,
@@ -103,11 +103,12 @@ def solve(
         )
 
     counts = frontier.counts()
+    ideal = ideal_point(candidates)
     for rule in RULES:
-        chosen = choose(frontier, candidates, rule)
-        solutions[rule] = _point_solution(frontier, chosen, counts) if chosen else None
-    recommended = _recommend(scenario, frontier, candidates, points, compromise, counts)
-    listed, truncated = _list_frontier(frontier, candidates, counts, list_limit)
+        chosen = choose(candidates, rule, ideal)
+        solutions[rule] = point_solution(frontier, chosen, counts) if chosen is not None else None
+    recommended = _recommend(scenario, frontier, points, candidates, compromise, counts)
+    listing = FrontierListing(frontier, candidates, counts, list_limit)
     if compromise is not None and not all(
         t >= f for t, f in zip(space.totals(compromise), space.floor, strict=True)
     ):
@@ -119,16 +120,16 @@ def solve(
         negotiable=names,
         foundations=foundations,
         temperaments=temperaments,
-        frontier=listed,
+        frontier=listing,
         frontier_points=len(candidates),
-        frontier_truncated=truncated,
+        frontier_truncated=listing.truncated,
         solutions=solutions,
         recommended=recommended,
         conflict=None,
         questions=calibrated_questions(scenario, recommended.solution.package),
         exact=frontier.exact,
         epsilon=frontier.epsilon,
-        nash_upper_bound=None if frontier.exact else _nash_upper_bound(frontier, points),
+        nash_upper_bound=None if frontier.exact else _nash_upper_bound(points),
         notes=tuple(notes),
         engine=frontier,
     )
@@ -137,75 +138,47 @@ def solve(
 def _recommend(
     scenario: Scenario,
     frontier: Frontier,
-    candidates: list[Point],
-    points: list[Point],
+    points: Candidates,
+    candidates: Candidates,
     compromise: tuple[int, ...] | None,
     counts: list[int],
 ) -> Recommendation:
     space = frontier.space
-    nash = best(frontier, candidates, lambda pt: nash_score(frontier, pt))
-    assert nash is not None
     if compromise is None:  # pragma: no cover - an empty topic leaves no candidates
         raise SolverError("no compromise exists although feasible packages do.")
     base = space.totals(compromise)
-    better = [pt for pt in candidates if dominates(pt.totals, base)]
-    chosen = best(frontier, better, lambda pt: nash_score(frontier, pt)) if better else nash
+    better = dominating(candidates, base)
+    chosen = choose(better if len(better) else candidates, "nash")
     assert chosen is not None
-    solution = _point_solution(frontier, chosen, counts)
+    solution = point_solution(frontier, chosen, counts)
     base_utility = {
         p: space.utility(i, t) for i, (p, t) in enumerate(zip(space.parties, base, strict=True))
     }
     gain = {p: solution.utility[p] - base_utility[p] for p in space.parties}
-    efficient = not any(dominates(pt.totals, base) for pt in points)
+    improves = len(better) > 0
     return Recommendation(
         solution=solution,
-        rule="nash_over_compromise" if better else "nash",
+        rule="nash_over_compromise" if improves else "nash",
         gain=gain,
-        improves_on_compromise=bool(better),
-        compromise_efficient=efficient,
+        improves_on_compromise=improves,
+        compromise_efficient=len(dominating(points, base)) == 0,
         explanation=explain_recommendation(
-            scenario, solution.package, space.package_names(compromise), improves=bool(better)
+            scenario, solution.package, space.package_names(compromise), improves=improves
         ),
     )
 
 
-def _solution(space: OutcomeSpace, package: tuple[int, ...], ties: int = 1) -> Solution:
-    totals = space.totals(package)
-    return Solution(
-        package=space.package_names(package),
-        utility={
-            p: space.utility(i, t)
-            for i, (p, t) in enumerate(zip(space.parties, totals, strict=True))
-        },
-        ties=ties,
-    )
+def _nash_upper_bound(points: Candidates) -> Fraction:
+    """For an epsilon-frontier: no feasible package has a larger Nash product than this.
 
-
-def _point_solution(frontier: Frontier, pt: Point, counts: list[int]) -> Solution:
-    return _solution(frontier.space, frontier.first_package(pt.index), counts[pt.index])
-
-
-def _list_frontier(
-    frontier: Frontier, candidates: list[Point], counts: list[int], limit: int
-) -> tuple[tuple[Solution, ...], bool]:
-    """Every feasible Pareto-optimal package (ties included), best for the first party first."""
-    ordered = sorted(candidates, key=lambda pt: (tuple(-u for u in pt.utility), pt.index))
-    listed: list[Solution] = []
-    for pt in ordered:
-        for package in frontier.packages(pt.index):
-            if len(listed) >= limit:
-                return tuple(listed), True
-            listed.append(_solution(frontier.space, package, counts[pt.index]))
-    return tuple(listed), False
-
-
-def _nash_upper_bound(frontier: Frontier, points: list[Point]) -> Fraction:
-    """For an epsilon-frontier: no feasible package has a larger Nash product than this."""
-    eps = frontier.epsilon
-    reservation = frontier.space.reservation
+    Every feasible package x is within epsilon of some returned point y for every party, so
+    prod(u(x) - d) <= prod(u(y) + epsilon - d) <= the maximum of the latter over all points.
+    """
+    eps = points.frontier.epsilon
+    reservation = points.frontier.space.reservation
     bound = Fraction(0)
-    for pt in points:
-        factors = [u - d + eps for u, d in zip(pt.utility, reservation, strict=True)]
+    for row in range(len(points)):
+        factors = [u - d + eps for u, d in zip(points.utility(row), reservation, strict=True)]
         if all(f >= 0 for f in factors):
             bound = max(bound, reduce(mul, factors, Fraction(1)))
     return bound
@@ -234,8 +207,14 @@ def improvements(scenario: Scenario, agreed: Mapping[str, str]) -> list[Solution
     base = space.totals(package)
     frontier = pareto_frontier(space)
     counts = frontier.counts()
-    better = [
-        pt for pt in feasible(frontier, frontier_points(frontier)) if dominates(pt.totals, base)
-    ]
-    better.sort(key=lambda pt: (-nash_score(frontier, pt), -pt.total_utility, pt.index))
-    return [_point_solution(frontier, pt, counts) for pt in better]
+    better = dominating(feasible(all_points(frontier)), base)
+    reservation = space.reservation
+    order = sorted(
+        range(len(better)),
+        key=lambda r: (
+            -reduce(mul, (u - d for u, d in zip(better.utility(r), reservation, strict=True))),
+            -sum(better.utility(r), Fraction(0)),
+            int(better.index[r]),
+        ),
+    )
+    return [point_solution(frontier, int(better.index[r]), counts) for r in order]
