@@ -8,8 +8,9 @@ and, when the scenario is small enough to list, every possible package as a fain
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
@@ -18,6 +19,8 @@ from accord.report.names import person
 from accord.solver.frontier import Frontier
 from accord.solver.result import Solution, SolveResult
 from accord.solver.space import OutcomeSpace
+
+CHART_NAME = 24  # characters of a name a chart has room for; the page shows names in full
 
 # Above this many packages the backdrop would be a grey smear and slow to draw; leave it out.
 CLOUD_LIMIT = 20_000
@@ -31,12 +34,24 @@ RULE_LABELS = {
 }
 
 
+def chart_name(party: str) -> str:
+    """A party's name for a chart axis or bar: shortened with an ellipsis when very long."""
+    name = person(party)
+    return name if len(name) <= CHART_NAME else name[: CHART_NAME - 1].rstrip() + "\u2026"
+
+
 def marks(result: SolveResult) -> list[Mark]:
     """The packages to point out: recommendation, the middle, and the four fair rules."""
     out: list[Mark] = []
     if result.recommended is not None:
-        out.append(_mark("recommended", "Accord's recommendation", result.recommended.solution,
-                         result.parties))
+        out.append(
+            _mark(
+                "recommended",
+                "Accord's recommendation",
+                result.recommended.solution,
+                result.parties,
+            )
+        )
     compromise = result.solutions.get("compromise")
     if compromise is not None:
         out.append(_mark("compromise", "Meeting in the middle", compromise, result.parties))
@@ -53,7 +68,7 @@ def satisfaction_svg(result: SolveResult, walkaway: Mapping[str, Fraction]) -> s
     if result.recommended is None or compromise is None:
         return None
     return satisfaction_chart(
-        [person(p) for p in result.parties],
+        [chart_name(p) for p in result.parties],
         [float(compromise.utility[p]) for p in result.parties],
         [float(result.recommended.solution.utility[p]) for p in result.parties],
         [float(walkaway[p]) for p in result.parties],
@@ -67,7 +82,7 @@ def frontier_svg(result: SolveResult) -> str | None:
     if engine is None or len(engine) == 0:
         return None
     space = engine.space
-    parties = [person(p) for p in result.parties]
+    parties = [chart_name(p) for p in result.parties]
     walkaway = [float(r) for r in space.reservation]
     points = frontier_utilities(engine)
     if space.k == 2:
@@ -79,9 +94,7 @@ def frontier_svg(result: SolveResult) -> str | None:
 
 def frontier_utilities(engine: Frontier) -> list[tuple[float, ...]]:
     """Every frontier point's utilities (0..100), party order."""
-    scale = [float(s) for s in engine.space.scale]
-    return [tuple(float(int(t)) * s for t, s in zip(row, scale, strict=True))
-            for row in engine.points]
+    return [_utilities(engine.space, row) for row in engine.points]
 
 
 def every_package(space: OutcomeSpace, limit: int = CLOUD_LIMIT) -> list[tuple[float, ...]]:
@@ -92,8 +105,13 @@ def every_package(space: OutcomeSpace, limit: int = CLOUD_LIMIT) -> list[tuple[f
     totals = np.zeros((1, space.k), dtype=object)
     for table in space.tables:
         totals = (totals[:, None, :] + table.astype(object)[None, :, :]).reshape(-1, space.k)
-    scale = [float(s) for s in space.scale]
-    return [tuple(float(int(t)) * s for t, s in zip(row, scale, strict=True)) for row in totals]
+    return [_utilities(space, row) for row in totals]
+
+
+def _utilities(space: OutcomeSpace, totals: Iterable[Any]) -> tuple[float, ...]:
+    # Exact first (integer totals can exceed a float's precision), rounded only for drawing,
+    # so a package drawn from the frontier lands exactly on its mark.
+    return tuple(float(space.utility(p, int(t))) for p, t in enumerate(totals))
 
 
 def _mark(kind: str, label: str, solution: Solution, parties: tuple[str, ...]) -> Mark:

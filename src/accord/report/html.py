@@ -21,8 +21,9 @@ def environment() -> Environment:
     """The template environment: autoescaped, and strict so a misspelt field fails loudly."""
     return Environment(
         loader=PackageLoader("accord.report", "templates"),
-        autoescape=select_autoescape(enabled_extensions=("html", "html.j2", "j2"),
-                                     default_for_string=True, default=True),
+        autoescape=select_autoescape(
+            enabled_extensions=("html", "html.j2", "j2"), default_for_string=True, default=True
+        ),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

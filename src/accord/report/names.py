@@ -51,9 +51,11 @@ def join(items: list[str], word: str = "and") -> str:
 
 
 def _rounded(value: Number, places: int) -> Decimal:
-    exact = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(
-        value, Fraction
-    ) else Decimal(str(value))
+    exact = (
+        Decimal(value.numerator) / Decimal(value.denominator)
+        if isinstance(value, Fraction)
+        else Decimal(str(value))
+    )
     return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 

@@ -33,15 +33,18 @@ def headline(result: SolveResult) -> tuple[str, ...]:
         )
     rec = result.recommended
     if not result.negotiable or rec is None:
-        return ("There is nothing to trade here: every topic is either part of someone's "
-                "foundation or a difference in temperament.",
-                "Below is what each of those means for you.")
+        return (
+            "There is nothing to trade here: every topic is either part of someone's "
+            "foundation or a difference in temperament.",
+            "Below is what each of those means for you.",
+        )
     many = you_all(len(result.parties))
     gains = {p: rec.gain[p] for p in result.parties}
     if rec.improves_on_compromise:
         return (
             f"There is a package better for {many} than meeting in the middle: "
-            + _gains_phrase(result.parties, gains) + ".",
+            + _gains_phrase(result.parties, gains)
+            + ".",
             "It trades across topics, so each of you gives ground where it matters less to you "
             "and gains where it matters more.",
         )
@@ -55,7 +58,8 @@ def headline(result: SolveResult) -> tuple[str, ...]:
     return (
         f"No package is better for {many} than meeting in the middle. Accord's recommendation "
         "is the most balanced package instead, and it moves some ground: "
-        + _gains_phrase(result.parties, gains) + ".",
+        + _gains_phrase(result.parties, gains)
+        + ".",
         "Both are fair places to start; the comparison below shows exactly what changes.",
     )
 

@@ -20,13 +20,13 @@ from typing import Any
 
 # Text stays text (svg.fonttype none) so it is selectable, searchable and sharp when zoomed;
 # math parsing is off because names are user text and "$5 a week" is not a formula.
-STYLE: dict[str, Any] = {
+STYLE: dict[Any, Any] = {
     "svg.hashsalt": "accord-report",
     "svg.fonttype": "none",
     "text.parse_math": False,
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
-    "font.size": 11,
+    "font.size": 12,
     "axes.edgecolor": "#57606a",
     "axes.labelcolor": "#1f2328",
     "axes.titlesize": 12,
@@ -34,7 +34,7 @@ STYLE: dict[str, Any] = {
     "ytick.color": "#3d444d",
     "text.color": "#1f2328",
     "legend.frameon": False,
-    "legend.fontsize": 10,
+    "legend.fontsize": 11,
 }
 
 

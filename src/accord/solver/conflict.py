@@ -21,6 +21,7 @@ from itertools import combinations
 
 import numpy as np
 
+from accord.domain.words import person, pretty
 from accord.solver.pareto import nondominated
 from accord.solver.space import IntArray, OutcomeSpace
 
@@ -48,7 +49,7 @@ def find_conflict(space: OutcomeSpace, *, max_checks: int = DEFAULT_CHECKS) -> C
             parties=short,
             smallest=True,
             summary=" ".join(
-                f"{party}'s walk-away point "
+                f"{person(party)}'s walk-away point "
                 f"({_fmt(space.reservation[space.parties.index(party)])}) "
                 "is above what any package could give them."
                 for party in short
@@ -60,8 +61,8 @@ def find_conflict(space: OutcomeSpace, *, max_checks: int = DEFAULT_CHECKS) -> C
                 topics=(names[i],),
                 parties=space.parties,
                 smallest=True,
-                summary=f"Every option of '{names[i]}' is forbidden by someone, so no package "
-                "can honour everyone's foundation there.",
+                summary=f"Every option of {pretty(names[i])} is forbidden by someone, so no "
+                "package can honour everyone's foundation there.",
             )
     checks = 0
     for size in range(1, len(names) + 1):
@@ -109,9 +110,10 @@ def _describe(space: OutcomeSpace, subset: Sequence[int], *, smallest: bool) -> 
         if _feasible(space, subset, relaxed):
             involved.append(party)
     walkaways = ", ".join(
-        f"{party} {_fmt(space.reservation[space.parties.index(party)])}" for party in involved
+        f"{person(party)} {_fmt(space.reservation[space.parties.index(party)])}"
+        for party in involved
     )
-    topics = " and ".join(f"'{n}'" for n in names)
+    topics = " and ".join(pretty(n) for n in names)
     summary = (
         f"On {topics}, no package meets everyone's walk-away point ({walkaways}) while "
         "honouring what each party forbids. An agreement needs a lower walk-away point or a "

@@ -76,10 +76,7 @@ def solve(
     }
     notes: list[str] = []
     if not frontier.exact:
-        notes.append(
-            f"Approximate: every feasible package is within {float(frontier.epsilon):.3g} "
-            "points, for every party at once, of a package on this frontier."
-        )
+        notes.append(_approximation_note(frontier.epsilon))
 
     if len(candidates) == 0:
         return SolveResult(
@@ -132,6 +129,18 @@ def solve(
         nash_upper_bound=None if frontier.exact else _nash_upper_bound(points),
         notes=tuple(notes),
         engine=frontier,
+    )
+
+
+def _approximation_note(epsilon: Fraction) -> str:
+    if epsilon < 100:
+        return (
+            f"Approximate: every feasible package is within {float(epsilon):.3g} points, for "
+            "every party at once, of a package on this frontier."
+        )
+    return (
+        "Very rough approximation: this problem is too large for a useful guarantee (the bound "
+        f"is {float(epsilon):.3g} points on a 0-100 scale). Fewer topics or options will help."
     )
 
 
