@@ -109,10 +109,12 @@ class Scenario:
     title: str = ""
     source: str = field(default="<text>", compare=False)
     _index: dict[str, int] = field(init=False, repr=False, compare=False)
+    _weights: dict[str, dict[str, Fraction]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Topic lookups happen per option per party; keep them O(1) for 100-topic scenarios.
         object.__setattr__(self, "_index", {t.name: i for i, t in enumerate(self.topics)})
+        object.__setattr__(self, "_weights", {})
 
     def topic(self, name: str) -> Topic:
         return self.topics[self.topic_index(name)]
@@ -134,7 +136,10 @@ class Scenario:
         return self.in_layer(Layer.NEGOTIABLE)
 
     def normalised_weights(self, party: str) -> dict[str, Fraction]:
-        """Each negotiable topic's weight for ``party``, scaled to sum to 1."""
+        """Each negotiable topic's weight for ``party``, scaled to sum to 1 (computed once)."""
+        cached = self._weights.get(party)
+        if cached is not None:
+            return dict(cached)
         prefs = self.prefs(party)
         raw = {
             t.name: prefs.weights[i]
@@ -142,9 +147,9 @@ class Scenario:
             if t.layer is Layer.NEGOTIABLE
         }
         total = sum(raw.values(), Fraction(0))
-        if total == 0:
-            return {name: Fraction(0) for name in raw}
-        return {name: w / total for name, w in raw.items()}
+        weights = {name: (w / total if total else Fraction(0)) for name, w in raw.items()}
+        self._weights[party] = weights
+        return dict(weights)
 
     def value(self, party: str, topic: str, option: str) -> Fraction | None:
         i = self.topic_index(topic)

@@ -83,18 +83,28 @@ class Frontier:
         return out
 
     def packages(self, i: int) -> Iterator[tuple[int, ...]]:
-        """Every package behind point i, in file order."""
-
-        def walk(depth: int, node: int) -> Iterator[tuple[int, ...]]:
-            if depth < 0:
-                yield ()
-                return
-            stage = self.stages[depth]
-            for at in range(int(stage.start[node]), int(stage.start[node + 1])):
-                for rest in walk(depth - 1, int(stage.prev[at])):
-                    yield (int(stage.option[at]), *rest)
-
-        yield from walk(len(self.stages) - 1, i)
+        """Every package behind point i, in file order (depth-first over the back-pointers,
+        with an explicit stack: hundreds of topics would be hundreds of nested generators)."""
+        depth_total = len(self.stages)
+        if depth_total == 0:
+            yield ()
+            return
+        # stack entries: (depth into the walk, node, next entry to try at this node)
+        choice: list[int] = []
+        stack: list[tuple[int, int, int]] = [(0, i, -1)]
+        while stack:
+            depth, node, at = stack.pop()
+            stage = self.stages[depth_total - 1 - depth]
+            at = int(stage.start[node]) if at < 0 else at
+            del choice[depth:]
+            if at >= int(stage.start[node + 1]):
+                continue
+            stack.append((depth, node, at + 1))
+            choice.append(int(stage.option[at]))
+            if depth + 1 == depth_total:
+                yield tuple(choice)
+            else:
+                stack.append((depth + 1, int(stage.prev[at]), -1))
 
     def counts(self) -> list[int]:
         """How many packages reach each point (astronomically many when options tie, hence
@@ -139,10 +149,15 @@ def _dp(space: OutcomeSpace, *, cell: Fraction | None, budget: int | None) -> Fr
     if cell is not None:
         # Per-stage cell width in each party's integer units: epsilon spread over the topics.
         widths = [max(1, int((cell / n) / s)) if s else 1 for s in space.scale]
+    fast = _fits_one_key(space) if cell is None else 0
     for table in reversed(space.tables):
         f, m = points.shape[0], table.shape[0]
         if budget is not None and f * m > budget:
             return None
+        if fast:
+            points, stage = _step_2d(points, table, fast)
+            stages.append(stage)
+            continue
         # Option-major order: each option's shifted frontier is one sorted run, which the
         # two-party filter's stable sort merges in near-linear time.
         candidates = (table[:, None, :] + points[None, :, :]).reshape(m * f, space.k)
@@ -163,6 +178,54 @@ def _dp(space: OutcomeSpace, *, cell: Fraction | None, budget: int | None) -> Fr
     if cell is not None:
         epsilon = max(n * w * s for w, s in zip(widths, space.scale, strict=True))
     return Frontier(space, points, tuple(stages), exact=cell is None, epsilon=epsilon)
+
+
+def _fits_one_key(space: OutcomeSpace) -> int:
+    """For two parties with int64 totals: the multiplier that packs (a, b) into one sortable
+    integer a * span + b, or 0 when that could overflow. Contributions are never negative
+    (values and weights are not), so partial sums lie in [0, sum of maxima]."""
+    if space.k != 2 or not space.exact_int64:
+        return 0
+    hi = [sum(int(t[:, p].max()) for t in space.tables) for p in range(2)]
+    span = hi[1] + 1
+    return span if (hi[0] + 1) * span < 2**62 else 0
+
+
+def _step_2d(points: IntArray, table: IntArray, span: int) -> tuple[IntArray, Stage]:
+    """One two-party step in a single sort and scan.
+
+    Candidates are laid out option-major, so each option's shifted frontier is one sorted run
+    and the stable sort merges them; equal vectors come out in (option, previous point)
+    order, which is the order the back-pointers need.
+    """
+    f = points.shape[0]
+    a = (table[:, 0:1] + points[None, :, 0]).ravel()
+    b = (table[:, 1:2] + points[None, :, 1]).ravel()
+    key = a * span + b
+    order = np.argsort(-key, kind="stable")
+    sorted_key, sorted_b = key[order], b[order]
+    before = np.empty_like(sorted_b)
+    before[0] = -1
+    np.maximum.accumulate(sorted_b[:-1], out=before[1:])
+    same = sorted_key[1:] == sorted_key[:-1]
+    if not same.any():
+        rows = order[sorted_b > before]
+        start = np.arange(len(rows) + 1, dtype=np.intp)
+    else:
+        # Copies of one vector survive or fall together, decided at the first copy.
+        first = np.ones(len(sorted_key), dtype=bool)
+        first[1:] = ~same
+        group = np.cumsum(first) - 1
+        keep = (sorted_b > before)[first][group]
+        rows = order[keep]
+        kept = group[keep]
+        boundary = np.ones(len(kept) + 1, dtype=bool)
+        boundary[1:-1] = kept[1:] != kept[:-1]
+        start = np.flatnonzero(boundary).astype(np.intp)
+    heads = rows[start[:-1]]
+    new_points = np.stack([a[heads], b[heads]], axis=1)
+    stage = Stage(prev=(rows % f).astype(np.intp), option=(rows // f).astype(np.intp), start=start)
+    return new_points, stage
 
 
 def _one_per_cell(

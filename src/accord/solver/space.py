@@ -27,6 +27,7 @@ from accord.domain.scenario import Scenario, Topic
 
 # int64 where sums provably fit, else Python integers (dtype=object): exact either way.
 IntArray = npt.NDArray[Any]
+Exact = Fraction | int
 
 # Sums of this many int64 terms stay exact while every term is below 2**62 / topics.
 _INT64_SAFE = 2**62
@@ -99,23 +100,16 @@ def build_space(scenario: Scenario) -> OutcomeSpace:
         )
         for t in topics
     )
-    contributions: list[list[list[Fraction]]] = []  # [party][topic][allowed option]
-    relaxed: list[list[Fraction]] = []  # [party][topic]: best value ignoring forbidden marks
+    contributions: list[list[list[Exact]]] = []  # [party][topic][allowed option]
+    relaxed: list[list[Exact]] = []  # [party][topic]: best value ignoring forbidden marks
     scales, floors, reservations = [], [], []
     for party in parties:
         prefs = scenario.prefs(party)
         weights = [prefs.weights[scenario.topic_index(t.name)] for t in topics]
-        per_topic, best_per_topic = [], []
-        for t, w, allowed_t in zip(topics, weights, allowed, strict=True):
-            row = scenario.prefs(party).values[scenario.topic_index(t.name)]
-            per_topic.append([w * _known(row[j]) for j in allowed_t])
-            known = [v for v in row if v is not None]
-            best_per_topic.append(w * max(known) if known else Fraction(0))
+        rows = [prefs.values[scenario.topic_index(t.name)] for t in topics]
+        per_topic, best_per_topic, multiplier = _contributions(weights, rows, allowed)
         contributions.append(per_topic)
         relaxed.append(best_per_topic)
-        denominators = [c.denominator for row in per_topic for c in row]
-        denominators += [c.denominator for c in best_per_topic]
-        multiplier = math.lcm(*denominators) if denominators else 1
         total_weight = sum(weights, Fraction(0))
         scale = Fraction(1) / (multiplier * total_weight) if total_weight else Fraction(0)
         scales.append((multiplier, scale))
@@ -159,6 +153,34 @@ def build_space(scenario: Scenario) -> OutcomeSpace:
         floor=tuple(floors),
         best_relaxed=best_relaxed,
     )
+
+
+def _contributions(
+    weights: list[Fraction],
+    rows: list[tuple[Fraction | None, ...]],
+    allowed: tuple[tuple[int, ...], ...],
+) -> tuple[list[list[Exact]], list[Exact], int]:
+    """Weighted values per topic and allowed option, each topic's best weighted value over
+    every option with a value (for the conflict relaxation), and the least common multiple of
+    their denominators. Whole-number inputs (the usual case) skip fraction arithmetic."""
+    whole = all(w.denominator == 1 for w in weights) and all(
+        v is None or v.denominator == 1 for row in rows for v in row
+    )
+    per_topic: list[list[Exact]] = []
+    best: list[Exact] = []
+    for w, row, allowed_t in zip(weights, rows, allowed, strict=True):
+        known = [v for v in row if v is not None]
+        if whole:
+            wn = w.numerator
+            per_topic.append([wn * _known(row[j]).numerator for j in allowed_t])
+            best.append(wn * max(v.numerator for v in known) if known else 0)
+        else:
+            per_topic.append([w * _known(row[j]) for j in allowed_t])
+            best.append(w * max(known) if known else Fraction(0))
+    if whole:
+        return per_topic, best, 1
+    denominators = [c.denominator for r in per_topic for c in r] + [c.denominator for c in best]
+    return per_topic, best, math.lcm(*denominators) if denominators else 1
 
 
 def _known(value: Fraction | None) -> Fraction:
