@@ -8,14 +8,11 @@ from rich.table import Table
 from rich.text import Text
 
 from accord.domain.scenario import Scenario
-from accord.domain.words import person, pretty
+from accord.domain.words import RULES_IN_WORDS, person, pretty
 from accord.solver.result import SolveResult
 
 RULE_NAMES = {
-    "nash": "Fairest balance (Nash)",
-    "kalai_smorodinsky": "Proportional to each one's best hope (Kalai-Smorodinsky)",
-    "egalitarian": "Best for whoever is worst off (egalitarian)",
-    "utilitarian": "Most satisfaction in total (utilitarian)",
+    rule: f"{plain} ({technical})" for rule, (plain, technical, _) in RULES_IN_WORDS.items()
 }
 FRONTIER_ROWS = 15
 

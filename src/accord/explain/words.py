@@ -8,16 +8,10 @@ from fractions import Fraction
 
 from accord.domain.needs import label_for
 from accord.domain.scenario import Scenario
-from accord.domain.words import person, pretty
+from accord.domain.words import join, person, pretty
 
 MET = Fraction(3, 4)  # a need at least this satisfied is "met"
 UNMET = Fraction(1, 2)  # below this it is "unmet" and earns a calibrated question
-
-
-def join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def need_satisfaction(

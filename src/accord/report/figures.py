@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from accord.domain.words import RULES_IN_WORDS
 from accord.report.chart import Mark, frontier_chart, parallel_chart, satisfaction_chart
 from accord.report.names import person
 from accord.solver.frontier import Frontier
@@ -26,12 +27,7 @@ CHART_NAME = 24  # characters of a name a chart has room for; the page shows nam
 CLOUD_LIMIT = 20_000
 
 # How each fair rule is named on a chart; the report's "Other fair ways" section explains them.
-RULE_LABELS = {
-    "nash": "Balanced gains",
-    "kalai_smorodinsky": "Equal share of the best",
-    "egalitarian": "Best for the worst off",
-    "utilitarian": "Largest total",
-}
+RULE_LABELS = {rule: words[0] for rule, words in RULES_IN_WORDS.items()}
 
 
 def chart_name(party: str) -> str:

@@ -16,14 +16,25 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from accord.domain.words import join, person, pretty
+
+__all__ = [
+    "heading",
+    "human",
+    "join",
+    "person",
+    "points",
+    "sentence",
+    "signed",
+    "whole",
+]
+
 Number = Fraction | float | int
 
 MINUS = "\u2212"  # a real minus sign: reads better than a hyphen next to digits
 
 
-def human(name: str) -> str:
-    """An identifier as words: underscores become spaces."""
-    return name.replace("_", " ")
+human = pretty  # the report's word for it
 
 
 def heading(name: str) -> str:
@@ -32,22 +43,9 @@ def heading(name: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def person(name: str) -> str:
-    """A party's name as a person's name: 'sam' -> 'Sam'; mixed-case spellings are kept."""
-    words = human(name)
-    return words[:1].upper() + words[1:] if words.islower() else words
-
-
 def sentence(text: str) -> str:
     """Text that starts with a capital letter, whatever produced it."""
     return text[:1].upper() + text[1:]
-
-
-def join(items: list[str], word: str = "and") -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 def _rounded(value: Number, places: int) -> Decimal:

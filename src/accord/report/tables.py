@@ -8,27 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accord.domain.words import RULES_IN_WORDS
 from accord.report.figures import RULE_LABELS
 from accord.report.names import heading, human, points
 from accord.solver.result import Solution, SolveResult
 
 FRONTIER_ROWS = 300  # rows of the frontier table shown in the page; the rest are counted
 
-RULE_MEANINGS = {
-    "nash": "Balances everyone's gains: no one's gain over walking away is sacrificed for a "
-    "bigger total. Accord uses this rule to recommend.",
-    "kalai_smorodinsky": "Gives each person the same share of the most they could hope for.",
-    "egalitarian": "Best for whoever is worst off: lifts the smallest gain over walking away "
-    "as high as it goes.",
-    "utilitarian": "The largest total satisfaction, even if one person gets much more than "
-    "another.",
-}
-RULE_NAMES = {
-    "nash": "Nash",
-    "kalai_smorodinsky": "Kalai-Smorodinsky",
-    "egalitarian": "egalitarian",
-    "utilitarian": "utilitarian",
-}
+RULE_MEANINGS = {rule: words[2] for rule, words in RULES_IN_WORDS.items()}
+RULE_NAMES = {rule: words[1] for rule, words in RULES_IN_WORDS.items()}
 
 
 @dataclass(frozen=True, slots=True)
