@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
@@ -9,6 +11,7 @@ from rich.text import Text
 
 from accord.domain.scenario import Scenario
 from accord.domain.words import RULES_IN_WORDS, person, pretty
+from accord.report.names import points, signed
 from accord.solver.result import SolveResult
 
 RULE_NAMES = {
@@ -17,8 +20,9 @@ RULE_NAMES = {
 FRONTIER_ROWS = 15
 
 
-def _num(value: object) -> str:
-    return f"{float(value):.1f}"  # type: ignore[arg-type]
+def _num(value: Fraction) -> str:
+    # The same rounding as the report (half up), so both say the same number.
+    return points(value)
 
 
 def print_result(console: Console, scenario: Scenario, result: SolveResult) -> None:
@@ -70,7 +74,7 @@ def print_result(console: Console, scenario: Scenario, result: SolveResult) -> N
             person(party),
             _num(compromise.utility[party]),
             _num(rec.solution.utility[party]),
-            Text(f"{float(gain):+.1f}", style=style),
+            Text(signed(gain), style=style),
         )
     console.print(sat)
     for line in rec.explanation:
