@@ -25,10 +25,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/solver_bench.py
+	$(BIN)/python bench/coach_bench.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 
 clean:

@@ -97,7 +97,9 @@ def test_schema_prints_json_schema() -> None:
     assert json.loads(done.stdout)["title"] == "Accord scenario"
 
 
-@pytest.mark.parametrize("command", ["solve", "report", "improve", "schema", "check", "casino"])
+@pytest.mark.parametrize(
+    "command", ["solve", "report", "improve", "schema", "check", "casino", "coach", "eval"]
+)
 def test_every_command_has_help(command: str) -> None:
     done = accord(command, "--help")
     assert done.returncode == 0 and "Usage" in done.stdout
@@ -105,5 +107,14 @@ def test_every_command_has_help(command: str) -> None:
 
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text()
-    for command in ["solve", "report", "improve", "schema", "check", "casino"]:
+    for command in [
+        "solve",
+        "report",
+        "improve",
+        "schema",
+        "check",
+        "casino",
+        "coach",
+        "eval coach",
+    ]:
         assert f"accord {command}" in readme

@@ -137,15 +137,20 @@ def check_command(path: ScenarioPath) -> None:
     )
 
 
-def _register_optional() -> None:
+def _register_commands() -> None:
     from accord.cli.casino_cmd import casino
+    from accord.cli.coach_cmd import coach, eval_coach
 
     app.command("casino", help="Replay the CaSiNo negotiation dialogues against the engine.")(
         casino
     )
+    app.command("coach")(coach)
+    evaluate = typer.Typer(help="Measure Accord's parts on annotated data.", no_args_is_help=True)
+    evaluate.command("coach")(eval_coach)
+    app.add_typer(evaluate, name="eval")
 
 
-_register_optional()
+_register_commands()
 
 
 def main() -> None:
