@@ -102,3 +102,18 @@ def test_a_bad_jsonl_line_is_named(tmp_path: Path) -> None:
     done = accord("coach", "--jsonl", str(path))
     assert done.returncode == 2
     assert "line 2" in done.stderr
+
+
+def test_every_rewrite_on_the_development_set_reads_clean_through_the_whole_coach() -> None:
+    # The rules check their own rewrites; this reads them again with the model too, since the
+    # model can also report a blocker (undervalue).
+    checked = 0
+    for line in (ROOT / "evaluation" / "coach_devset.jsonl").read_text().splitlines():
+        row = json.loads(line)
+        for suggestion in analyse(row["text"], row.get("context")).suggestions:
+            if not suggestion.rewrite:
+                continue
+            checked += 1
+            again = analyse(suggestion.rewrite)
+            assert not set(again.labels) & set(BLOCKERS), (suggestion.rewrite, again.labels)
+    assert checked >= 50
