@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from accord.coach import analyse, analyse_batch
 from accord.coach.types import BLOCKERS, LABELS
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def accord(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "accord.cli", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
+from tests.command import ROOT, accord
 
 
 @pytest.mark.parametrize(
