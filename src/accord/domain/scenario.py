@@ -37,20 +37,17 @@ class NeedProfile:
     """The interest form of a party's view: the needs behind the wants (METHOD.md section 4).
 
     ``weights`` maps each need to its relative importance. ``ratings[topic][option][need]`` is
-    how well that option meets that need, 0 (not at all) to 4 (fully). ``labels`` gives each
-    need the words used to speak of it ("quiet", "a way to unwind").
+    how well that option meets that need, 0 (not at all) to 4 (fully). ``positions`` holds
+    what the party asked for at first, per topic. Needs are spoken of through the catalogue's
+    labels (``domain.needs.label_for``).
     """
 
     weights: tuple[tuple[str, Fraction], ...]
     ratings: tuple[tuple[str, tuple[tuple[str, tuple[tuple[str, int], ...]], ...]], ...]
-    labels: tuple[tuple[str, str], ...] = ()
     positions: tuple[tuple[str, str], ...] = ()
 
     def need_names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.weights)
-
-    def label(self, need: str) -> str:
-        return dict(self.labels).get(need, need.replace("_", " "))
 
     def rating(self, topic: str, option: str, need: str) -> int | None:
         for t, per_option in self.ratings:
