@@ -94,7 +94,77 @@ CUES: dict[str, str] = {
     "thanks": r"\b(?:thanks|thank you|thx|appreciate)\b",
     "agree": r"^(?:ok|okay|yes|yeah|sure|sounds good|deal|great|perfect|alright)\b",
 }
+
+# Cues written for the three rarest labels. Each is owned by its label (by prefix, see
+# LABEL_CUES): the build script lets only that label's regression use it, so the other labels
+# cannot fit noise to them.
+LABEL_CUES: dict[str, str] = {"nn_": "no_need", "uv_": "undervalue", "em_": "showing_empathy"}
+CUES.update(
+    {
+        "nn_dont_need": r"\b(?:i|we) (?:really |honestly |actually )?(?:don't|do not|dont|"
+        r"won't|wont|will not|wouldn't|do not really) (?:really |actually |even |particularly "
+        r")?(?:need|require|use|want|care)",
+        "nn_fine": r"\b(?:i'm|i am|we're|we are|we'll be|i'll be) (?:\w+ )?(?:fine|good|"
+        r"ok|okay|set|covered|all set|well stocked|stocked)\b",
+        "nn_have": r"\b(?:i|we) (?:already )?(?:have|brought|packed|got|bought) (?:\w+ "
+        r")?(?:plenty|enough|a lot|lots|more than enough|extra|a bunch|tons)",
+        "nn_you_can_have": r"\byou can (?:have|take|keep) (?:all|both|the rest|everything|"
+        r"it all|all the|all of)",
+        "nn_not_priority": r"\b(?:not|isn't|is not|least) (?:a |my |our |that |much of "
+        r"a |really a )?(?:big |high |top |main )?(?:priority|concern|issue|important|"
+        r"big deal)",
+        "nn_no_use": r"\b(?:no use|no need for|not going to use|won't use|don't use|not "
+        r"be using|not using)",
+        "nn_have2": r"\b(?:i|we) (?:have|got|brought|packed|bought|already have) (?:tons|"
+        r"a lot|lots|plenty|more than enough|extra|a bunch)\b|\b(?:in (?:pretty |really "
+        r")?good shape|can do with(?:out| less)|get by with|don't (?:\w+ )?(?:eat|drink) "
+        r"(?:a lot|much)|not (?:a big|much of an?) (?:eater|drinker)|don't get cold)",
+        "uv_you_dont": r"\byou (?:really |probably |surely )?(?:don't|do not|dont|won't|"
+        r"wont|wouldn't|shouldn't|will not|would not) (?:really |probably |even |actually "
+        r")?(?:need|require|use)",
+        "uv_surely": r"\b(?:surely|certainly|i'm sure|i am sure|i bet|obviously) (?:you|"
+        r"your)",
+        "uv_just": r"\byou (?:can|could|should|would) (?:just|easily|always|simply)",
+        "uv_fine": r"\byou(?:'ll| will| should| would|'d|'re| are)(?: \w+)? (?:be )?(?:fine|"
+        r"ok|okay|alright|good|survive|manage)",
+        "uv_reason": r"\b(?:not a (?:good|valid|real) reason|doesn't make sense|that's "
+        r"not|not that (?:important|big|bad)|no big deal|don't see why|why would you|why "
+        r"do you need|can't you|you can always|plenty of|there's (?:plenty|lots|a lot)|"
+        r"there is (?:plenty|lots|a lot))",
+        "uv_source": r"\b(?:lake|river|stream|creek|store|forest|woods|trees|fish|hunt|"
+        r"gather|collect|purif|boil|filter|nearby|sticks|branches|berries)",
+        "uv_really": r"\b(?:do|would|will) you (?:really|even|actually) (?:need|want|require)|"
+        r"\b(?:too much|more than you need|you (?:probably|might|may) (?:not )?(?:need|"
+        r"have)|you(?:'ll| will) have (?:plenty|enough|lots))",
+        "em_sorry": r"\b(?:sorry (?:to hear|about|for|that)|so sorry|i'm sorry|sorry you|"
+        r"that must|must be (?:hard|tough|difficult|rough|awful|terrible)|oh no|oh my|"
+        r"oh wow|poor thing|that's (?:too bad|terrible|awful|rough|unfortunate|horrible|"
+        r"sad|a shame)|what a shame|bummer)",
+        "em_understand": r"\b(?:i (?:totally |completely |definitely |do |can |fully )?(?:understa"
+        r"nd|get it|get that|see that|hear you|feel you|know how|can imagine|sympathize)|"
+        r"understandable|makes sense|that makes sense|i can relate|i feel (?:the same|"
+        r"for you|bad))",
+        "em_hope": r"\b(?:hope (?:you|your|they|she|he|everyone|the)|feel better|get well|"
+        r"stay safe|be safe|take care|wish you|best wishes|glad to hear|good to hear|happy "
+        r"to help|happy to hear)",
+        "em_you_kin": r"\b(?:your|you) (?:\w+ )?(?:kids?|children|family|son|daughter|"
+        r"wife|husband|baby|dog|health|condition|diabet|medic|sick)",
+        "em_react": r"(?:^|[.!] )(?:aw+e?|oh dear|oh man|oh wow|wow|ouch|yikes|that sucks|"
+        r"that's rough|that is (?:totally |very |so )?understandable|that sounds (?:serious|"
+        r"hard|tough|rough|awful|terrible|scary|bad|fun|great|lovely|nice|reasonable)|"
+        r"good to hear|that's (?:great|awesome|wonderful|good) to hear)",
+    }
+)
 _CUES = tuple((name, re.compile(pattern)) for name, pattern in CUES.items())
+
+
+def cue_owner(term: str) -> str | None:
+    """The label that alone may use this term (a label-specific cue), or None if all may."""
+    name = term.split(":", 1)[-1]
+    for prefix, label in LABEL_CUES.items():
+        if name.startswith(prefix):
+            return label
+    return None
 
 
 def normalise(text: str) -> str:
@@ -123,9 +193,14 @@ def _chars(text: str, out: dict[str, float]) -> None:
 
 
 def _cues(text: str, prefix: str, out: dict[str, float]) -> None:
-    for name, pattern in _CUES:
-        if pattern.search(text):
-            out[f"{prefix}:{name}"] = 1.0
+    for name in _cue_names(text):
+        out[f"{prefix}:{name}"] = 1.0
+
+
+@functools.lru_cache(maxsize=8192)
+def _cue_names(text: str) -> tuple[str, ...]:
+    """The cues found in an utterance (remembered: it is read under three prefixes)."""
+    return tuple(name for name, pattern in _CUES if pattern.search(text))
 
 
 def terms(text: str, context: Sequence[str] = ()) -> dict[str, float]:
@@ -340,3 +415,4 @@ def _load_packaged() -> StrategyModel:
 def clear_cache() -> None:
     """Forget remembered utterance features (benchmarks measure a cold start with it)."""
     _features.cache_clear()
+    _cue_names.cache_clear()
