@@ -31,19 +31,18 @@ def analyse(
 ) -> Analysis:
     """Read one message. ``context`` is the previous utterance, or the previous utterances
     oldest first; ``locale`` picks the help resources shown with a safety concern."""
-    previous = _context(context)
-    model = model if model is not None else StrategyModel.load()
-    hits = _merge(
-        detect(text, previous), model.labels(text, previous), text, has_context=bool(previous)
-    )
-    return _reading(text, hits, locale)
+    return analyse_batch([(text, context)], locale=locale, model=model)[0]
 
 
 def analyse_batch(
-    items: Sequence[tuple[str, str | Sequence[str] | None]], *, locale: str = "default"
+    items: Sequence[tuple[str, str | Sequence[str] | None]],
+    *,
+    locale: str = "default",
+    model: StrategyModel | None = None,
 ) -> list[Analysis]:
-    """Many messages at once; the model scores them together, which is much faster."""
-    model = StrategyModel.load()
+    """Many messages at once; the model scores them together, which is much faster. One
+    message or many, this is the one path from text to reading."""
+    model = model if model is not None else StrategyModel.load()
     contexts = [_context(c) for _, c in items]
     probabilities = model.probabilities([(t, c) for (t, _), c in zip(items, contexts, strict=True)])
     decided = model.decide(probabilities)
