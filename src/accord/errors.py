@@ -2,7 +2,14 @@
 
     AccordError                 anything Accord refuses to do, with a message a person can act on
     ├── ScenarioError           a scenario file is malformed or inconsistent (names file and place)
-    └── SolverError             a well-formed request the solver cannot honour (e.g. too large)
+    ├── SolverError             a well-formed request the solver cannot honour (e.g. too large)
+    ├── InputError              a value a person gave is unusable (names the field and the fix)
+    │   └── AnswersError        questionnaire answers incomplete or out of range
+    ├── NotFound                nothing there that this person may see; also what a person gets
+    │                           for another member's private item, so that it reveals nothing
+    ├── StepError               an action the negotiation's current step does not allow
+    ├── PausedError             a joint step while the talk is paused (says when it resumes)
+    └── ConflictError           someone else changed the same thing at the same moment
 
 Entry points (CLI, web) translate these into exit codes and HTTP statuses; nothing below them
 catches ``Exception`` wholesale.
@@ -53,3 +60,38 @@ class ScenarioError(AccordError):
 
 class SolverError(AccordError):
     """A request the solver cannot honour as asked."""
+
+
+class InputError(AccordError):
+    """A value a person gave that cannot be used: ``field`` names it, ``fix`` says what to do."""
+
+    def __init__(self, problem: str, *, field: str = "", fix: str = "") -> None:
+        self.problem = problem
+        self.field = field
+        self.fix = fix
+        text = f"{field}: {problem}" if field else problem
+        super().__init__(f"{text} {fix}".strip())
+
+
+class AnswersError(InputError):
+    """Questionnaire answers that are incomplete, too many, or outside the answer scale."""
+
+
+class NotFound(AccordError):
+    """Nothing this person may see exists under that name.
+
+    Raised alike for what does not exist and for what belongs to someone else and was not
+    shared with them, so that the error itself reveals nothing.
+    """
+
+
+class StepError(AccordError):
+    """An action that the current step of a guided negotiation does not allow."""
+
+
+class PausedError(AccordError):
+    """A joint step asked for while the talk is paused; the message says when it resumes."""
+
+
+class ConflictError(AccordError):
+    """Someone changed the same thing at the same moment; reading it again and retrying works."""
