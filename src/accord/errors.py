@@ -5,7 +5,7 @@
     ├── SolverError             a well-formed request the solver cannot honour (e.g. too large)
     ├── InputError              a value a person gave is unusable (names the field and the fix)
     │   └── AnswersError        questionnaire answers incomplete or out of range
-    ├── NotFound                nothing there that this person may see; also what a person gets
+    ├── NotFoundError           nothing there that this person may see; also what a person gets
     │                           for another member's private item, so that it reveals nothing
     ├── StepError               an action the negotiation's current step does not allow
     ├── PausedError             a joint step while the talk is paused (says when it resumes)
@@ -77,7 +77,7 @@ class AnswersError(InputError):
     """Questionnaire answers that are incomplete, too many, or outside the answer scale."""
 
 
-class NotFound(AccordError):
+class NotFoundError(AccordError):
     """Nothing this person may see exists under that name.
 
     Raised alike for what does not exist and for what belongs to someone else and was not
