@@ -33,7 +33,9 @@ def item_for(
     action: Action,
     kind: ItemKind | None = None,
 ) -> Item:
-    """An item the actor may ``action``; anything else is "not found", whatever the reason."""
+    """An item the actor may ``action``; anything else is "not found", whatever the reason.
+
+    For a change, the relationship is locked first and the item read afresh (see below)."""
     item = repo.get_item(item_id) if item_id else None
     if item is None or (kind is not None and item.kind is not kind):
         raise NotFoundError(_missing(kind))
@@ -44,6 +46,14 @@ def item_for(
         if allowed(actor, Action.READ, item.owned):
             raise NotFoundError(f"That {_name(kind)} is not yours to change.")
         raise NotFoundError(_missing(kind))
+    if action is not Action.READ:
+        # Queue behind anyone else writing to this relationship, then read the item again:
+        # what we change must be what the last writer left, or their update would be lost.
+        repo.lock_relationship(item.relationship_id)
+        fresh = repo.get_item(item_id)
+        if fresh is None:
+            raise NotFoundError(_missing(kind))
+        return fresh
     return item
 
 

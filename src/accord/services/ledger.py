@@ -48,7 +48,6 @@ def record_crossing(
             raise InputError(
                 "is in the future.", field="occurred_at", fix="Record it once it happened."
             )
-        repo.lock_relationship(boundary.relationship_id)
         crossing = new_item(
             uow,
             relationship_id=boundary.relationship_id,

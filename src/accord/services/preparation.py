@@ -106,7 +106,6 @@ def revise_boundary(
     with uow.begin(write=True) as repo:
         actor = actor_for(repo, actor_id)
         item = item_for(repo, actor, boundary_id, Action.CHANGE, ItemKind.BOUNDARY)
-        repo.lock_relationship(item.relationship_id)
         notice = screen(
             uow,
             repo,
@@ -125,7 +124,6 @@ def set_visibility(uow: UnitOfWork, *, actor_id: str, item_id: str, visibility: 
     with uow.begin(write=True) as repo:
         actor = actor_for(repo, actor_id)
         item = item_for(repo, actor, item_id, Action.SHARE)
-        repo.lock_relationship(item.relationship_id)
         updated = replace(item, visibility=visibility, updated_at=uow.now())
         repo.update_item(updated)
     return updated
@@ -148,7 +146,6 @@ def remove(uow: UnitOfWork, *, actor_id: str, item_id: str) -> None:
             raise InputError(
                 f"a {item.kind.value.replace('_', ' ')} cannot be deleted here.", field="item"
             )
-        repo.lock_relationship(item.relationship_id)
         if item.kind is ItemKind.BOUNDARY:
             for crossing in repo.items(owner_id=actor_id, kind=ItemKind.CROSSING):
                 if crossing.data.get("boundary_id") == item.id:

@@ -130,7 +130,7 @@ class SqlRepository:
         self.session.flush()
 
     def get_item(self, item_id: str) -> Item | None:
-        row = self.session.get(ItemRow, item_id)
+        row = self.session.get(ItemRow, item_id, populate_existing=True)
         return _item(row) if row else None
 
     def update_item(self, item: Item) -> None:
@@ -165,7 +165,9 @@ class SqlRepository:
             query = query.where(ItemRow.kind == kind.value)
         if topic_id is not None:
             query = query.where(ItemRow.topic_id == topic_id)
-        rows = self.session.scalars(query.order_by(ItemRow.created_at, ItemRow.id))
+        rows = self.session.scalars(
+            query.order_by(ItemRow.created_at, ItemRow.id).execution_options(populate_existing=True)
+        )
         return [_item(r) for r in rows]
 
 
