@@ -15,7 +15,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from accord.domain.items import Item, ItemKind
+from accord.domain.readiness import Pause
 from accord.domain.relationships import Membership, Person, Relationship
+from accord.domain.topics import Agreement, Negotiation, Topic
 
 
 class Clock:
@@ -41,6 +43,10 @@ class Store:
     relationships: dict[str, Relationship] = field(default_factory=dict)
     memberships: dict[tuple[str, str], Membership] = field(default_factory=dict)
     items: dict[str, Item] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    negotiations: dict[str, Negotiation] = field(default_factory=dict)
+    pauses: dict[str, Pause] = field(default_factory=dict)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
 
 
 class InMemoryRepository:
@@ -117,6 +123,54 @@ class InMemoryRepository:
             and (topic_id is None or i.topic_id == topic_id)
         ]
         return sorted(found, key=lambda i: (i.created_at, i.id))
+
+    def add_topic(self, topic: Topic) -> None:
+        self.store.topics[topic.id] = topic
+
+    def get_topic(self, topic_id: str) -> Topic | None:
+        return self.store.topics.get(topic_id)
+
+    def update_topic(self, topic: Topic) -> None:
+        self.store.topics[topic.id] = topic
+
+    def topics(self, relationship_id: str) -> Sequence[Topic]:
+        found = [t for t in self.store.topics.values() if t.relationship_id == relationship_id]
+        return sorted(found, key=lambda t: (t.created_at, t.id))
+
+    def add_negotiation(self, negotiation: Negotiation) -> None:
+        self.store.negotiations[negotiation.id] = negotiation
+
+    def get_negotiation(self, negotiation_id: str) -> Negotiation | None:
+        return self.store.negotiations.get(negotiation_id)
+
+    def update_negotiation(self, negotiation: Negotiation) -> None:
+        self.store.negotiations[negotiation.id] = negotiation
+
+    def negotiations(self, relationship_id: str) -> Sequence[Negotiation]:
+        found = [
+            n for n in self.store.negotiations.values() if n.relationship_id == relationship_id
+        ]
+        return sorted(found, key=lambda n: (n.created_at, n.id))
+
+    def add_pause(self, pause: Pause) -> None:
+        self.store.pauses[pause.id] = pause
+
+    def pauses(self, relationship_id: str) -> Sequence[Pause]:
+        found = [p for p in self.store.pauses.values() if p.relationship_id == relationship_id]
+        return sorted(found, key=lambda p: (p.started_at, p.id))
+
+    def add_agreement(self, agreement: Agreement) -> None:
+        self.store.agreements[agreement.id] = agreement
+
+    def get_agreement(self, agreement_id: str) -> Agreement | None:
+        return self.store.agreements.get(agreement_id)
+
+    def update_agreement(self, agreement: Agreement) -> None:
+        self.store.agreements[agreement.id] = agreement
+
+    def agreements(self, relationship_id: str) -> Sequence[Agreement]:
+        found = [a for a in self.store.agreements.values() if a.relationship_id == relationship_id]
+        return sorted(found, key=lambda a: (a.created_at, a.id))
 
 
 class FakeUnitOfWork:

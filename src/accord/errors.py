@@ -7,6 +7,7 @@
     │   └── AnswersError        questionnaire answers incomplete or out of range
     ├── NotFoundError           nothing there that this person may see; also what a person gets
     │                           for another member's private item, so that it reveals nothing
+    ├── QuestionnaireError      a questionnaire file that is not valid (accord.assessment)
     ├── StepError               an action the negotiation's current step does not allow
     ├── PausedError             a joint step while the talk is paused (says when it resumes)
     └── ConflictError           someone else changed the same thing at the same moment

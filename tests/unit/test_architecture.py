@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "accord"
-CORE = ["domain", "solver", "explain", "scenario", "coach"]
+CORE = ["domain", "solver", "explain", "scenario", "coach", "assessment"]
 OUTER = {
     "typer",
     "rich",

@@ -59,6 +59,14 @@ _READINGS: dict[Pattern, str] = {
     ),
 }
 
+_ALONE: dict[Pattern, Role] = {
+    "secure": "steady",
+    "anxious": "pursuer",
+    "avoidant": "distancer",
+    "fearful-avoidant": "torn",
+}
+"""The role a pattern takes when there is no partner's pattern to read it against."""
+
 
 @dataclass(frozen=True, slots=True)
 class AttachmentResult:
@@ -117,10 +125,12 @@ def _reading(anxiety: float, avoidance: float, pattern: Pattern) -> str:
         f"{avoidance:.1f}.",
         _READINGS[pattern],
     ]
-    if min(abs(anxiety - MIDPOINT), abs(avoidance - MIDPOINT)) < _NEAR:
+    near = sum(abs(value - MIDPOINT) < _NEAR for value in (anxiety, avoidance))
+    if near:
+        which = "Both of your scores sit" if near == 2 else "One of your scores sits"
         parts.append(
-            "One of your scores sits close to the middle of the scale, so hold this description "
-            "lightly: it may fit only some of the time."
+            f"{which} close to the middle of the scale, so hold this description lightly: it "
+            "may fit only some of the time."
         )
     parts.append(
         "These numbers describe how you tend to feel in close relationships at the moment. "
@@ -179,8 +189,8 @@ def pair_dynamic(
         description=description,
         names=(first, second),
         scripts=(
-            _script(role_a, role_b, kind, second, return_at),
-            _script(role_b, role_a, kind, first, return_at),
+            _script(role_a, second, return_at, partner=role_b, kind=kind),
+            _script(role_b, first, return_at, partner=role_a, kind=kind),
         ),
     )
 
@@ -196,13 +206,13 @@ def pause_script(
             role,
             other,
             (
-                f'Take the pause as a pause, not a verdict: "{other}, let\'s take a break and '
+                f"Take the pause as a pause, not a verdict: \"{other}, let's take a break and "
                 f'come back to this {return_at}."',
                 "Use the time to calm down, not to build your case.",
                 f"When you come back, start with what you heard {other} say.",
             ),
         )
-    return _script(role, "steady", "both-secure", other, return_at)
+    return _script(role, other, return_at)
 
 
 def _name(name: str) -> str:
@@ -261,14 +271,6 @@ def _kind(a: Pattern, b: Pattern, role_a: Role, role_b: Role) -> DynamicKind:
     return "push-pull"
 
 
-_ALONE: dict[Pattern, Role] = {
-    "secure": "steady",
-    "anxious": "pursuer",
-    "avoidant": "distancer",
-    "fearful-avoidant": "torn",
-}
-"""The role a pattern takes when there is no partner's pattern to read it against."""
-
 _LEANS: dict[Role, str] = {
     "pursuer": "reach for reassurance and want to settle things now",
     "distancer": "need room to think before they can talk",
@@ -281,7 +283,7 @@ def _describe(
 ) -> tuple[str, str]:
     (name_a, role_a, pattern_a), (name_b, role_b, pattern_b) = a, b
     if kind == "both-secure":
-        return "Two steady partners", (
+        return "Two steady people", (
             f"{name_a} and {name_b} both tend to stay steady when things get hard: you can ask "
             "for what you need and give each other room. That is a strong base for a hard talk. "
             "Stress and tiredness can still knock anyone off balance, so either of you can call "
@@ -289,7 +291,9 @@ def _describe(
         )
     if kind == "secure-anchor":
         steady, other, lean = (
-            (name_a, name_b, _LEANS[role_b]) if role_a == "anchor" else (name_b, name_a, _LEANS[role_a])
+            (name_a, name_b, _LEANS[role_b])
+            if role_a == "anchor"
+            else (name_b, name_a, _LEANS[role_a])
         )
         return "One steady anchor", (
             f"{steady} tends to stay steady under stress, which gives the two of you an anchor. "
@@ -309,7 +313,9 @@ def _describe(
         )
         torn = [n for n, p in ((name_a, pattern_a), (name_b, pattern_b)) if p == "fearful-avoidant"]
         if torn:
-            text += f" {torn[0]} can feel both pulls, so the roles may swap; the scripts still hold."
+            text += (
+                f" {torn[0]} can feel both pulls, so the roles may swap; the scripts still hold."
+            )
         return "Pursuer and distancer", text
     if kind == "both-anxious":
         return "Two people who reach", (
@@ -334,12 +340,20 @@ def _describe(
     )
 
 
-def _script(own: Role, partner: Role, kind: DynamicKind, other: str, return_at: str) -> Script:
+def _script(
+    own: Role,
+    other: str,
+    return_at: str,
+    *,
+    partner: Role = "steady",
+    kind: DynamicKind | None = None,
+) -> Script:
+    """The lines for ``own`` role, speaking to ``other``; ``kind`` adds what that pair needs."""
     if own == "pursuer":
         lines = [
             "When you feel the urge to settle it right now, ask for reassurance instead of "
-            f'pressing: "{other}, I\'m feeling shaky about us. Can you tell me we\'re okay, and '
-            'that we\'ll come back to this?"',
+            f"pressing: \"{other}, I'm feeling shaky about us. Can you tell me we're okay, and "
+            "that we'll come back to this?\"",
             "Then agree to wait: \"Okay. I'll give you the time, and I'll trust that we pick it "
             f'up {return_at}."',
             "Use the wait to calm your body, not to rehearse the argument.",
@@ -352,9 +366,10 @@ def _script(own: Role, partner: Role, kind: DynamicKind, other: str, return_at: 
     elif own == "distancer":
         lines = [
             "When you feel the urge to go quiet or leave, name it instead: "
-            f'"{other}, I\'m getting overwhelmed and I need some space to calm down. I\'m not '
+            f"\"{other}, I'm getting overwhelmed and I need some space to calm down. I'm not "
             'leaving this."',
-            f'Then propose when to return: "Can we come back to it {return_at}?" and keep that time.',
+            f'Then propose when to return: "Can we come back to it {return_at}?" And keep '
+            "that time.",
             f"Coming back when you said you would is what makes the space safe for {other}.",
         ]
         if kind == "both-avoidant":
@@ -368,7 +383,7 @@ def _script(own: Role, partner: Role, kind: DynamicKind, other: str, return_at: 
             f'right now: "{other}, part of me wants to sort this out now and part of me wants '
             'to get away. I need a short break."',
             "Ask for what steadies you, and name when you will return: \"Can you tell me we're "
-            f'okay? Let\'s come back to it {return_at}."',
+            f"okay? Let's come back to it {return_at}.\"",
             "Then keep that time, even if part of you would rather not.",
         ]
     elif own == "anchor":
@@ -377,8 +392,7 @@ def _script(own: Role, partner: Role, kind: DynamicKind, other: str, return_at: 
         lines = [
             "You can call a pause at any time, without giving a reason: "
             f'"{other}, I need a break. Let\'s come back to this {return_at}."',
-            f'When {other} is upset, reassure first and solve second: "We\'re okay. Tell me '
-            'more."',
+            f'When {other} is upset, reassure first and solve second: "We\'re okay. Tell me more."',
         ]
     return Script(own, other, tuple(lines))
 
@@ -388,9 +402,9 @@ def _anchor_lines(partner: Role, other: str, return_at: str) -> tuple[str, ...]:
     if partner == "pursuer":
         return (
             f"{other} may need more reassurance than you would. Give it early and plainly: "
-            f'"{other}, we\'re okay. I\'m here, and we\'ll finish this."',
-            "If you need a break, say when you will be back before you go: \"I need a few "
-            f'minutes. I\'ll come back {return_at}."',
+            f"\"{other}, we're okay. I'm here, and we'll finish this.\"",
+            'If you need a break, say when you will be back before you go: "I need a few '
+            f"minutes. I'll come back {return_at}.\"",
             own_needs,
         )
     if partner == "distancer":

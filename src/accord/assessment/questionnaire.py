@@ -263,7 +263,9 @@ def load_questionnaire(name: str) -> Questionnaire:
     except yaml.YAMLError as exc:
         raise QuestionnaireError(f"not valid YAML ({exc}).", source=source) from exc
     if not isinstance(data, Mapping):
-        raise QuestionnaireError("a questionnaire must be a mapping of keys to values.", source=source)
+        raise QuestionnaireError(
+            "a questionnaire must be a mapping of keys to values.", source=source
+        )
     questionnaire = Questionnaire.from_mapping(data, source=source)
     if questionnaire.id != name:
         raise QuestionnaireError(

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from accord.assessment.questionnaire import Questionnaire, Scale
 from accord.errors import AnswersError, InputError
 
+_SHOWN = 5
+"""Bad answers named one by one in a message; beyond this a count stands for the rest."""
+
 
 @dataclass(frozen=True, slots=True)
 class Scores:
@@ -67,11 +70,11 @@ def score(questionnaire: Questionnaire, answers: Sequence[object]) -> Scores:
 
 def _checked(questionnaire: Questionnaire, answers: Sequence[object]) -> tuple[int, ...]:
     scale = questionnaire.scale
-    fix = f"Give each answer as a whole number from {scale.minimum} to {scale.maximum}{_ends(scale)}."
+    whole = f"a whole number from {scale.minimum} to {scale.maximum}{_ends(scale)}"
     # A string or a mapping is a Sequence-like thing that would be misread item by item.
     if isinstance(answers, str | bytes | Mapping) or not isinstance(answers, Sequence):
         raise AnswersError(
-            f"answers must be a list with one answer per item; got {type(answers).__name__}.",
+            f"Answers must be a list with one answer per item; got {type(answers).__name__}.",
             fix=f"Give the {len(questionnaire.items)} answers as a list, in item order.",
         )
     expected = len(questionnaire.items)
@@ -87,8 +90,11 @@ def _checked(questionnaire: Questionnaire, answers: Sequence[object]) -> tuple[i
         if (problem := _problem(value, scale))
     ]
     if problems:
-        text = "; ".join(problems)
-        raise AnswersError(text[0].upper() + text[1:] + ".", fix=fix)
+        shown = problems[:_SHOWN]
+        if len(problems) > _SHOWN:
+            shown.append(f"and {len(problems) - _SHOWN} more like these")
+        text = "; ".join(shown)
+        raise AnswersError(text[0].upper() + text[1:] + ".", fix=f"Give each answer as {whole}.")
     return tuple(v for v in answers if isinstance(v, int))
 
 

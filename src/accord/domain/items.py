@@ -24,6 +24,14 @@ class ItemKind(StrEnum):
     ASSESSMENT = "assessment"  # a questionnaire's answers and scores
     TEMPERAMENT = "temperament"  # a temperament profile
     SAFETY_FLAG = "safety_flag"  # what the safety screen found; only ever its author's
+    READINESS = "readiness"  # a check-in before a joint step: calm, tense or flooded
+    POSITION = "position"  # what I want on a topic (private)
+    INTEREST = "interest"  # a need behind my position (private)
+    RESTATEMENT = "restatement"  # my words for another member's needs (shared with them)
+    OPTION = "option"  # a brainstormed option (shared, never deleted)
+    RATINGS = "ratings"  # how well each option meets each of my needs; options I forbid
+    ACCEPTANCE = "acceptance"  # the packages I can live with (private; only the overlap shows)
+    CHECK_IN = "check_in"  # how an agreement is going: kept, partly, broken
 
 
 # The prompts of the preparation workbook about feelings (METHOD.md section 2).

@@ -12,9 +12,10 @@ from accord.domain.access import Visibility
 from accord.domain.items import Item, ItemKind
 from accord.domain.relationships import Membership, Person, Relationship, RelationshipKind
 from accord.storage.tables import ItemRow, MembershipRow, PersonRow, RelationshipRow
+from accord.storage.topic_rows import TopicRepository
 
 
-class SqlRepository:
+class SqlRepository(TopicRepository):
     def __init__(self, session: Session) -> None:
         self.session = session
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -106,5 +107,78 @@ class ItemRow(Base):
     visibility_fixed: Mapped[bool] = mapped_column(Boolean, default=False)
     topic_id: Mapped[str | None] = mapped_column(ID)
     data: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class TopicRow(Base):
+    __tablename__ = "topics"
+    __table_args__ = (Index("ix_topics_relationship", "relationship_id"),)
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    relationship_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("relationships.id", ondelete="CASCADE")
+    )
+    opened_by: Mapped[str] = mapped_column(ID, ForeignKey("persons.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(String(2000))
+    proposed_layer: Mapped[str] = mapped_column(String(20))
+    reasons: Mapped[list[str]] = mapped_column(JSON)
+    layer: Mapped[str] = mapped_column(String(20))
+    confirmed_by: Mapped[list[str]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(30))
+    visibility: Mapped[str] = mapped_column(String(10))
+    negotiation_id: Mapped[str | None] = mapped_column(ID)
+    settlement: Mapped[str] = mapped_column(String(2000), default="")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class NegotiationRow(Base):
+    __tablename__ = "negotiations"
+    __table_args__ = (Index("ix_negotiations_relationship", "relationship_id"),)
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    relationship_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("relationships.id", ondelete="CASCADE")
+    )
+    topic_ids: Mapped[list[str]] = mapped_column(JSON)
+    step: Mapped[str] = mapped_column(String(20))
+    done: Mapped[list[str]] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(ID, ForeignKey("persons.id"))
+    result: Mapped[dict[str, Any] | None]
+    agreed_package: Mapped[dict[str, Any] | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class PauseRow(Base):
+    __tablename__ = "pauses"
+    __table_args__ = (Index("ix_pauses_relationship", "relationship_id"),)
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    relationship_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("relationships.id", ondelete="CASCADE")
+    )
+    negotiation_id: Mapped[str | None] = mapped_column(ID)
+    started_by: Mapped[str] = mapped_column(ID, ForeignKey("persons.id"))
+    started_at: Mapped[datetime]
+    resumes_at: Mapped[datetime]
+
+
+class AgreementRow(Base):
+    __tablename__ = "agreements"
+    __table_args__ = (Index("ix_agreements_relationship", "relationship_id"),)
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    relationship_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("relationships.id", ondelete="CASCADE")
+    )
+    negotiation_id: Mapped[str] = mapped_column(ID, ForeignKey("negotiations.id"))
+    package: Mapped[dict[str, Any]]
+    terms: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    how_we_know: Mapped[str] = mapped_column(String(2000))
+    review_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
