@@ -44,6 +44,10 @@ class _Slow:
         time.sleep(0.15)
         self.repo.update_item(item)
 
+    def update_negotiation(self, negotiation: Any) -> None:
+        time.sleep(0.15)
+        self.repo.update_negotiation(negotiation)
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.repo, name)
 
@@ -110,3 +114,55 @@ def test_sharing_and_revising_the_same_boundary_at_once_keeps_both_changes(
         assert [i.data["consequence"] for i in seen if i.id == boundary.id] == [
             f"I will leave the room for {round_ + 20} minutes"
         ]
+
+
+def test_both_finishing_a_step_at_the_same_moment_moves_it_on_exactly_once(
+    uow: UnitOfWork,
+) -> None:
+    from accord.domain.negotiation import Step
+    from accord.services import negotiation as neg
+    from tests.integration.journey import zone_topic
+
+    c = make_couple(uow)
+    topic = zone_topic(uow, c, "Dishes")
+    view = neg.start(uow, actor_id=c.sam, relationship_id=c.home, topic_ids=[topic])
+    for person in (c.sam, c.alex):
+        neg.state_position(
+            uow, actor_id=person, negotiation_id=view.id, topic_id=topic, text="My way"
+        )
+    slow = SlowUpdates(uow)
+
+    def done(person: str) -> Callable[[], None]:
+        return lambda: neg.finish_step(slow, actor_id=person, negotiation_id=view.id) and None
+
+    run_together(done(c.sam), done(c.alex))
+    after = neg.view(uow, actor_id=c.sam, negotiation_id=view.id)
+    # Had one finish been lost, the step would wait for ever for a member who already finished.
+    assert after.step is Step.NEEDS
+    assert after.waiting_for == ("Sam", "Alex")
+
+
+def test_two_partners_adding_options_at_once_keep_every_option(uow: UnitOfWork) -> None:
+    from accord.services import negotiation as neg
+    from tests.integration.journey import both_ready, through_empathy, to_empathy
+
+    c = make_couple(uow)
+    view, topic = to_empathy(uow, c)
+    view = through_empathy(uow, c, view)
+    both_ready(uow, c, view.id)
+
+    def brainstorm(person: str) -> Callable[[], None]:
+        def job() -> None:
+            for n in range(5):
+                neg.add_option(
+                    uow,
+                    actor_id=person,
+                    negotiation_id=view.id,
+                    topic_id=topic,
+                    text=f"idea {n} from {person[-4:]}",
+                )
+
+        return job
+
+    run_together(brainstorm(c.sam), brainstorm(c.alex))
+    assert len(neg.view(uow, actor_id=c.alex, negotiation_id=view.id).options) == 10

@@ -1,8 +1,10 @@
-"""The ``accord`` command: each command parses its input, calls the engine, prints the result.
+"""The ``accord`` command: each command parses its input, calls the engine or a service,
+prints the result.
 
 Exit codes: 0 success, 1 the scenario has no acceptable package (``solve``: status
 ``incompatible``; the report is still printed), 2 the input could not be used (the message says
-where and what to fix), 3 the engine could not honour the request.
+where and what to fix), 3 the engine could not honour the request, 4 nothing of that name that
+you can see, 5 not now (the negotiation is at another step, or paused).
 """
 
 from __future__ import annotations
@@ -15,7 +17,16 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from accord.errors import AccordError, ScenarioError
+from accord.assessment import QuestionnaireError
+from accord.errors import (
+    AccordError,
+    ConflictError,
+    InputError,
+    NotFoundError,
+    PausedError,
+    ScenarioError,
+    StepError,
+)
 from accord.scenario.load import load_scenario
 from accord.scenario.schema import scenario_schema
 from accord.solver.solve import improvements, solve
@@ -23,6 +34,8 @@ from accord.solver.solve import improvements, solve
 EXIT_INCOMPATIBLE = 1
 EXIT_BAD_INPUT = 2
 EXIT_ENGINE = 3
+EXIT_NOT_FOUND = 4
+EXIT_NOT_NOW = 5
 
 app = typer.Typer(
     name="accord",
@@ -148,6 +161,11 @@ def _register_commands() -> None:
     evaluate = typer.Typer(help="Measure Accord's parts on annotated data.", no_args_is_help=True)
     evaluate.command("coach")(eval_coach)
     app.add_typer(evaluate, name="eval")
+    try:
+        from accord.cli.care import register
+    except ImportError:  # pragma: no cover - the session commands are being added
+        return
+    register(app)
 
 
 _register_commands()
@@ -157,9 +175,15 @@ def main() -> None:
     """Console entry point: run the app and turn Accord errors into exit codes."""
     try:
         app()
-    except ScenarioError as exc:
+    except (ScenarioError, InputError, QuestionnaireError) as exc:
         Console(stderr=True).print(f"[bold red]Cannot use this input.[/] {exc}", highlight=False)
         sys.exit(EXIT_BAD_INPUT)
+    except NotFoundError as exc:
+        Console(stderr=True).print(f"[bold red]Not found.[/] {exc}", highlight=False)
+        sys.exit(EXIT_NOT_FOUND)
+    except (StepError, PausedError, ConflictError) as exc:
+        Console(stderr=True).print(f"[bold yellow]Not now.[/] {exc}", highlight=False)
+        sys.exit(EXIT_NOT_NOW)
     except AccordError as exc:
         Console(stderr=True).print(f"[bold red]Accord cannot do this.[/] {exc}", highlight=False)
         sys.exit(EXIT_ENGINE)
