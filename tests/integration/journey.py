@@ -26,7 +26,7 @@ def to_empathy(uow: UnitOfWork, c: Couple) -> tuple[NegotiationView, str]:
     topic = zone_topic(uow, c, "Evenings after work")
     view = neg.start(uow, actor_id=c.sam, relationship_id=c.home, topic_ids=[topic])
     wants = {c.sam: ("A quiet house", "quiet"), c.alex: ("TV on loud", "unwind")}
-    for person, (want, need) in wants.items():
+    for person, (want, _) in wants.items():
         neg.state_position(uow, actor_id=person, negotiation_id=view.id, topic_id=topic, text=want)
     for person in (c.sam, c.alex):
         neg.finish_step(uow, actor_id=person, negotiation_id=view.id)

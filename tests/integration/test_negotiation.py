@@ -132,7 +132,7 @@ def test_a_pause_freezes_everything_until_the_time_it_resumes(
     uow: UnitOfWork, clock: Clock
 ) -> None:
     c = make_couple(uow)
-    view, topic = to_empathy(uow, c)
+    view, _ = to_empathy(uow, c)
     made = readiness.pause(uow, actor_id=c.alex, relationship_id=c.home, minutes=30)
     assert made.resumes_at - made.started_at == timedelta(minutes=30)
     assert neg.view(uow, actor_id=c.sam, negotiation_id=view.id).paused_until == made.resumes_at
