@@ -286,3 +286,95 @@ def test_agreements_are_refused_before_the_negotiation_agrees(uow: UnitOfWork) -
             how_we_know="y",
             review_on=date(2026, 12, 1),
         )
+
+
+def test_the_empathy_step_says_who_owes_a_restatement_or_an_answer(uow: UnitOfWork) -> None:
+    c = make_couple(uow)
+    view, _ = to_empathy(uow, c)
+    assert view.waiting_for == ("Sam", "Alex")
+    both_ready(uow, c, view.id)
+    after = neg.restate(
+        uow, actor_id=c.sam, negotiation_id=view.id, about_id=c.alex, text="You need to unwind."
+    ).view
+    assert after.waiting_for == ("Alex",)  # to answer Sam, and to restate Sam's needs
+
+
+def test_two_topics_are_negotiated_together_so_the_engine_can_trade_across_them(
+    uow: UnitOfWork,
+) -> None:
+    from tests.integration.journey import zone_topic
+
+    c = make_couple(uow)
+    evenings = zone_topic(uow, c, "Evenings")
+    dishes = zone_topic(uow, c, "Dishes")
+    view = neg.start(uow, actor_id=c.sam, relationship_id=c.home, topic_ids=[evenings, dishes])
+    # Sam cares most about evenings, Alex about dishes: each can win what matters most to them.
+    plan = {
+        c.sam: {evenings: ("Quiet", "quiet", 4), dishes: ("Alex does them", "rest", 1)},
+        c.alex: {evenings: ("TV loud", "unwind", 1), dishes: ("Sam does them", "rest", 4)},
+    }
+    for person, topics_ in plan.items():
+        for topic, (want, _, _) in topics_.items():
+            neg.state_position(
+                uow, actor_id=person, negotiation_id=view.id, topic_id=topic, text=want
+            )
+    for person in plan:
+        neg.finish_step(uow, actor_id=person, negotiation_id=view.id)
+    for person, topics_ in plan.items():
+        for topic, (_, need, weight) in topics_.items():
+            neg.name_need(
+                uow,
+                actor_id=person,
+                negotiation_id=view.id,
+                topic_id=topic,
+                text=f"{need} on {topic[-4:]}",
+                weight=weight,
+            )
+    for person in plan:
+        view = neg.finish_step(uow, actor_id=person, negotiation_id=view.id).view
+    view = through_empathy(uow, c, view)
+    both_ready(uow, c, view.id)
+    for topic, texts in {evenings: ("Quiet", "TV"), dishes: ("Sam", "Alex")}.items():
+        for text in texts:
+            neg.add_option(uow, actor_id=c.sam, negotiation_id=view.id, topic_id=topic, text=text)
+    for person in plan:
+        view = neg.finish_step(uow, actor_id=person, negotiation_id=view.id).view
+    options = {(o.topic_id, o.text): o.id for o in view.options}
+    best = {  # (topic, option) -> score for the person whose need it is
+        c.sam: {
+            (evenings, "Quiet"): 4,
+            (evenings, "TV"): 0,
+            (dishes, "Alex"): 4,
+            (dishes, "Sam"): 0,
+        },
+        c.alex: {
+            (evenings, "Quiet"): 0,
+            (evenings, "TV"): 4,
+            (dishes, "Alex"): 0,
+            (dishes, "Sam"): 4,
+        },
+    }
+    for person in plan:
+        needs = [
+            i
+            for i in neg.view(uow, actor_id=person, negotiation_id=view.id).mine
+            if i.kind.value == "interest"
+        ]
+        ratings: dict[str, dict[str, int]] = {}
+        for need in needs:
+            for (topic, text), score in best[person].items():
+                if topic == need.topic_id:
+                    ratings.setdefault(options[(topic, text)], {})[need.id] = score
+        neg.rate(uow, actor_id=person, negotiation_id=view.id, ratings=ratings)
+    for person in plan:
+        view = neg.finish_step(uow, actor_id=person, negotiation_id=view.id).view
+    recommended = next(o for o in view.offers if "recommended" in o.labels)
+    assert recommended.package == {
+        evenings: options[(evenings, "Quiet")],
+        dishes: options[(dishes, "Sam")],
+    }
+    assert all(v == 80 for v in recommended.satisfaction.values())
+
+
+def test_needs_are_suggested_from_the_words_of_a_position() -> None:
+    assert "quiet" in neg.suggest_needs("I want a quiet house to come down after work")

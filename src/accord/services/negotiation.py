@@ -727,6 +727,30 @@ def _need_words(item: Item) -> str:
     return text
 
 
+def _waiting_for(
+    negotiation: Negotiation,
+    members: tuple[str, ...],
+    names: Mapping[str, str],
+    restatements: Sequence[RestatementView],
+) -> tuple[str, ...]:
+    """Who the step waits for. In the empathy step: whoever still owes a restatement of
+    someone's needs, or an answer to a restatement of their own."""
+    step = negotiation.state.step
+    if step is Step.AGREED:
+        return ()
+    if step is not Step.EMPATHY:
+        return tuple(names[m] for m in negotiation.state.waiting_for(members))
+    confirmed = {(r.by, r.about) for r in restatements if r.status == "confirmed"}
+    pending = {(r.by, r.about) for r in restatements if r.status == "pending"}
+    owing = set()
+    for a in members:
+        for b in members:
+            if a == b or (a, b) in confirmed:
+                continue
+            owing.add(b if (a, b) in pending else a)
+    return tuple(names[m] for m in members if m in owing)
+
+
 def _view(
     repo: Repository, uow: UnitOfWork, actor: Actor, negotiation: Negotiation
 ) -> NegotiationView:
@@ -765,9 +789,7 @@ def _view(
         what=WHAT[step],
         joint=step in JOINT,
         names=names,
-        waiting_for=tuple(names[m] for m in negotiation.state.waiting_for(members))
-        if step is not Step.AGREED
-        else (),
+        waiting_for=_waiting_for(negotiation, members, names, restatements),
         topics=tuple(t for t in (repo.get_topic(i) for i in negotiation.topic_ids) if t),
         options=tuple(
             OptionView(o.id, o.topic_id or "", str(o.data["text"]), all_names[o.owner_id])
