@@ -61,6 +61,9 @@ class InMemoryRepository:
     def get_person(self, person_id: str) -> Person | None:
         return self.store.persons.get(person_id)
 
+    def person_by_email(self, email: str) -> Person | None:
+        return next((p for p in self.store.persons.values() if p.email == email), None)
+
     def update_person(self, person: Person) -> None:
         self.store.persons[person.id] = person
 

@@ -48,3 +48,24 @@ def test_unsupported_or_malformed_urls_are_refused_with_the_fix() -> None:
         normalise_url("mysql://root@localhost/test")
     with pytest.raises(InputError, match="not a database URL"):
         normalise_url("not a url")
+
+
+def test_the_head_revision_the_code_knows_is_the_newest_migration() -> None:
+    from alembic.script import ScriptDirectory
+
+    from accord.storage.database import HEAD, alembic_config
+
+    config = alembic_config(None)  # type: ignore[arg-type]
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD
+
+
+def test_an_up_to_date_database_is_recognised_and_left_alone(tmp_path: object) -> None:
+    from accord.storage.database import HEAD
+
+    database = Database.connect(f"sqlite:///{tmp_path}/current.db")
+    assert database.revision() is None
+    database.upgrade()
+    assert database.revision() == HEAD
+    database.upgrade()  # a no-op
+    assert database.revision() == HEAD
+    database.dispose()

@@ -378,3 +378,13 @@ def test_two_topics_are_negotiated_together_so_the_engine_can_trade_across_them(
 
 def test_needs_are_suggested_from_the_words_of_a_position() -> None:
     assert "quiet" in neg.suggest_needs("I want a quiet house to come down after work")
+
+
+def test_the_relationships_negotiations_are_listed_for_its_members_only(uow: UnitOfWork) -> None:
+    c = make_couple(uow)
+    view, _ = to_empathy(uow, c)
+    assert [n.id for n in neg.negotiations(uow, actor_id=c.alex, relationship_id=c.home)] == [
+        view.id
+    ]
+    with pytest.raises(NotFoundError):
+        neg.negotiations(uow, actor_id=c.stranger, relationship_id=c.home)

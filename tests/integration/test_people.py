@@ -62,3 +62,11 @@ def test_bad_relationship_details_are_refused_with_the_fix(
 def test_an_unknown_person_cannot_act(uow: UnitOfWork) -> None:
     with pytest.raises(NotFoundError):
         people.create_relationship(uow, actor_id="f" * 32, name="Home", kind="couple")
+
+
+def test_an_email_can_belong_to_one_account_only(uow: UnitOfWork) -> None:
+    people.create_person(uow, name="Sam", email="Sam@example.org")
+    with pytest.raises(InputError, match="taken"):
+        people.create_person(uow, name="Other Sam", email="sam@example.org ")
+    with pytest.raises(InputError, match="not an email"):
+        people.create_person(uow, name="Robin", email="robin")

@@ -64,19 +64,28 @@ def test_triage_uses_the_authors_private_needs_and_only_the_others_shared_ones(
     uow: UnitOfWork,
 ) -> None:
     c = make_couple(uow)
-    # Alex keeps "family" private: Sam's topic must not be read in its light.
-    preparation.add_need(uow, actor_id=c.alex, relationship_id=c.home, need="family")
-    zone = topics.open_topic(
-        uow, actor_id=c.sam, relationship_id=c.home, title="Sunday lunch with family"
-    ).topic
-    shared = preparation.add_need(uow, actor_id=c.alex, relationship_id=c.home, need="family")
+    # Alex keeps "trust" private: Sam's topic must not be read in its light.
+    preparation.add_need(uow, actor_id=c.alex, relationship_id=c.home, need="trust")
+    title = "Whether I can rely on you to pay the rent"
+    before = topics.open_topic(uow, actor_id=c.sam, relationship_id=c.home, title=title).topic
+    shared = preparation.add_need(uow, actor_id=c.alex, relationship_id=c.home, need="trust")
     preparation.share(uow, actor_id=c.alex, item_id=shared.item.id)
-    after = topics.open_topic(
-        uow, actor_id=c.sam, relationship_id=c.home, title="Sunday lunch with family"
-    ).topic
-    assert zone.proposed_layer == "zone"
+    after = topics.open_topic(uow, actor_id=c.sam, relationship_id=c.home, title=title).topic
+    assert before.proposed_layer == "zone"
     assert after.proposed_layer == "foundation"
     assert any("Foundation" in r for r in after.reasons)
+
+
+def test_needs_outside_the_foundation_do_not_make_a_topic_non_negotiable(
+    uow: UnitOfWork,
+) -> None:
+    c = make_couple(uow)
+    unwind = preparation.add_need(uow, actor_id=c.sam, relationship_id=c.home, need="unwind")
+    preparation.share(uow, actor_id=c.sam, item_id=unwind.item.id)
+    topic = topics.open_topic(
+        uow, actor_id=c.alex, relationship_id=c.home, title="How we unwind on weekday evenings"
+    ).topic
+    assert topic.proposed_layer != "foundation"
 
 
 def test_a_topic_the_safety_screen_flags_is_held_and_seen_by_its_author_only(

@@ -10,6 +10,7 @@ scoring is pure. With ``--as`` the result is also kept, privately, through the s
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -59,9 +60,7 @@ def assess_ecr_r(
     ] = None,
     actor: Annotated[
         str | None,
-        typer.Option(
-            "--as", metavar="PERSON", help="Keep the result, privately, for this person."
-        ),
+        typer.Option("--as", metavar="PERSON", help="Keep the result, privately, for this person."),
     ] = None,
     within: Within = None,
     json_output: JsonOutput = False,
@@ -133,23 +132,31 @@ def _read_answers(path: Path) -> list[object]:
 
 
 def _ask(instrument: Any) -> list[object]:
-    """The items one by one on the terminal (prompts go to stderr, so --json stays clean)."""
+    """The items one by one on the terminal. Prompts go to stderr and answers come from stdin,
+    so that ``--json`` output stays one clean document (and answers can be piped in)."""
     scale = instrument.scale
-    typer.echo(instrument.instructions, err=True)
-    typer.echo(
-        f"Answer each from {scale.minimum} (strongly disagree) to {scale.maximum} "
-        "(strongly agree).",
-        err=True,
+    low, high = scale.minimum, scale.maximum
+    sys.stderr.write(
+        f"{instrument.instructions}\nAnswer each from {low} (strongly disagree) to {high} "
+        "(strongly agree).\n"
     )
     answers: list[object] = []
     for item in instrument.items:
-        answers.append(
-            typer.prompt(
-                f"{item.number}. {item.text}",
-                type=typer.IntRange(scale.minimum, scale.maximum),
-                err=True,
-            )
-        )
+        while True:
+            sys.stderr.write(f"{item.number}. {item.text} ({low}-{high}): ")
+            sys.stderr.flush()
+            line = sys.stdin.readline()
+            if not line:
+                raise InputError(
+                    f"the answers stopped after item {len(answers)}.",
+                    field="answers",
+                    fix=f"Answer all {len(instrument.items)} items, or use --answers FILE.",
+                )
+            text = line.strip()
+            if text.isdigit() and low <= int(text) <= high:
+                answers.append(int(text))
+                break
+            sys.stderr.write(f"Answer with a whole number from {low} to {high}.\n")
     return answers
 
 
@@ -168,7 +175,8 @@ def assess_temperament(
 ) -> None:
     """Your temperament profile (Middle layer): a position from 1 to 5 on each dimension.
 
-    Example: accord assess temperament --as Sam planning=2 pace=4 social_energy=2 conflict=3 order=4 novelty=2
+    Example: accord assess temperament --as Sam planning=2 pace=4 social_energy=2
+    conflict=3 order=4 novelty=2
     """
     from accord.cli.care_parse import temperament_specs
     from accord.services.profiles import set_temperament
@@ -221,19 +229,31 @@ def assess_show(
             script = pair.script_for(pair.names[0])
             out.print(Text(f"When it gets hard, you might say: {script.text}", style="cyan"))
     if temper.mine is None:
-        out.print(Text(f"No temperament profile yet: accord assess temperament --as {quoted(me.label)} ..."))
+        out.print(
+            Text(
+                f"No temperament profile yet: accord assess temperament --as {quoted(me.label)} ..."
+            )
+        )
         return
     _print_profile(dict(temper.mine.positions))
     for view in temper.side_by_side:
-        table = Table("dimension", view.names[0], view.names[1], "reading", title="Side by side")
+        first, second = view.names
+        out.print(Text(f"Side by side: {first} and {second}", style="bold"))
         for c in view.comparisons:
             a, b = c.positions
-            reading = " ".join((*c.strengths, *c.blind_spots))
-            table.add_row(c.dimension.name, f"{a.value} {a.label}", f"{b.value} {b.label}", reading)
-        out.print(table)
-        for c in view.comparisons:
+            out.print(
+                Text(
+                    f"{c.dimension.name}: {a.name} {a.value} ({a.label}), "
+                    f"{b.name} {b.value} ({b.label})",
+                    style="bold",
+                )
+            )
+            for line in (*c.strengths, *c.blind_spots):
+                out.print(Text(f"  {line}"))
             for prompt in c.prompts:
                 out.print(Text(f"  {prompt.text}", style="cyan"))
+            if c.way:
+                out.print(Text(f"  {c.way}", style="italic"))
         out.print(Text(view.framing, style="italic"))
 
 
@@ -249,7 +269,9 @@ def _attachment_json(result: AttachmentResult) -> dict[str, Any]:
 def _show_json(bond: AttachmentView, temper: TemperamentView) -> dict[str, Any]:
     return {
         "attachment": _attachment_json(bond.mine) if bond.mine else None,
-        "attachment_shared": bond.mine_item.visibility.value == "shared" if bond.mine_item else None,
+        "attachment_shared": bond.mine_item.visibility.value == "shared"
+        if bond.mine_item
+        else None,
         "pairs": [
             {
                 "names": list(p.names),

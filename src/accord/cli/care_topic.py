@@ -47,7 +47,7 @@ def topic_open(
     """Open a topic: Accord proposes its layer (foundation, temperament or negotiation zone) and
     says why; each of you then confirms or changes it.
 
-    Example: accord topic open --as Sam "Evenings after work" --description "TV noise when I need quiet"
+    Example: accord topic open --as Sam "Evenings after work" --description "The TV is loud"
     """
     from accord.services.topics import open_topic
 
@@ -69,7 +69,7 @@ def topic_open(
     out.print(Text(f"Opened topic {short(topic.id)}: {topic.title}", style="bold"))
     out.print(Text(f"Proposed layer: {topic.proposed_layer}"))
     for reason in topic.reasons:
-        out.print(Text(f"  because {reason}"))
+        out.print(Text(f"  - {reason}"))
     out.print(
         Text(
             "Each of you: confirm it, or change it if it feels wrong: "
@@ -181,7 +181,9 @@ def topic_choices(ws: Workspace, actor_id: str, relationship_ids: tuple[str, ...
     from accord.services.topics import topics
 
     return [
-        t for rel in relationship_ids for t in topics(ws.uow, actor_id=actor_id, relationship_id=rel)
+        t
+        for rel in relationship_ids
+        for t in topics(ws.uow, actor_id=actor_id, relationship_id=rel)
     ]
 
 
@@ -217,7 +219,9 @@ def pause(
     with workspace(database_url) as ws:
         me = ws.person(actor)
         rel = ws.relationship(me.id, within)
-        made = take_pause(ws.uow, actor_id=me.id, relationship_id=rel, minutes=minutes, until=resume)
+        made = take_pause(
+            ws.uow, actor_id=me.id, relationship_id=rel, minutes=minutes, until=resume
+        )
         # Emotional bilingualism: the script for one's own side, when the pair reading exists.
         pairs = attachment(ws.uow, actor_id=me.id, relationship_id=rel).pairs
     out = console()

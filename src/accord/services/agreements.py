@@ -23,6 +23,7 @@ from accord.services.items import clean_text, new_item
 from accord.services.negotiation import engine_inputs, negotiation_for
 from accord.services.packages import build, post_settlement
 from accord.services.ports import Repository, UnitOfWork
+from accord.services.readiness import require_not_paused
 
 MAX_REVIEW = timedelta(days=366)
 
@@ -62,6 +63,7 @@ def record(
     with uow.begin(write=True) as repo:
         actor = actor_for(repo, actor_id)
         negotiation = negotiation_for(repo, actor, negotiation_id, lock=True)
+        require_not_paused(repo, negotiation.relationship_id, uow.now())
         if negotiation.state.step is not Step.AGREED or negotiation.agreed_package is None:
             raise StepError("An agreement is written down once the negotiation has reached one.")
         if any(
@@ -139,6 +141,7 @@ def renegotiate(uow: UnitOfWork, *, actor_id: str, agreement_id: str) -> Agreeme
     with uow.begin(write=True) as repo:
         actor = actor_for(repo, actor_id)
         agreement = _agreement_for(repo, actor.relationships, agreement_id, lock=True)
+        require_not_paused(repo, agreement.relationship_id, uow.now())
         if agreement.status is AgreementStatus.RENEGOTIATING:
             raise StepError("This agreement is being renegotiated already.")
         now = uow.now()

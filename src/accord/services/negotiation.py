@@ -142,6 +142,16 @@ def start(
         return _view(repo, uow, actor, negotiation)
 
 
+def negotiations(
+    uow: UnitOfWork, *, actor_id: str, relationship_id: str
+) -> tuple[NegotiationView, ...]:
+    """The relationship's negotiations, oldest first, as this person sees them."""
+    with uow.begin(write=False) as repo:
+        actor = actor_for(repo, actor_id)
+        relationship_for(repo, actor, relationship_id)
+        return tuple(_view(repo, uow, actor, n) for n in repo.negotiations(relationship_id))
+
+
 def view(uow: UnitOfWork, *, actor_id: str, negotiation_id: str) -> NegotiationView:
     with uow.begin(write=False) as repo:
         actor = actor_for(repo, actor_id)
@@ -779,7 +789,7 @@ def _view(
         for kind in (ItemKind.POSITION, ItemKind.INTEREST, ItemKind.RATINGS, ItemKind.ACCEPTANCE)
         for i in _mine(repo, negotiation, actor.person_id, kind)
     )
-    result = negotiation.result or {}
+    result: Mapping[str, Any] = negotiation.result or {}
     pause = active_pause(repo, negotiation.relationship_id, uow.now())
     step = negotiation.state.step
     return NegotiationView(
@@ -798,7 +808,7 @@ def _view(
         restatements=restatements,
         mine=mine,
         offers=tuple(Offer.from_dict(o) for o in _offers_data(negotiation)),
-        questions=tuple(str(q) for q in result.get("questions", [])),  # type: ignore[attr-defined]
+        questions=tuple(str(q) for q in result.get("questions", [])),
         finding=str(result.get("finding", "")),
         agreed=negotiation.agreed_package,
         paused_until=pause.resumes_at if pause else None,

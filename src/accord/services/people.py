@@ -32,7 +32,15 @@ class RelationshipView:
 def create_person(uow: UnitOfWork, *, name: str, email: str | None = None) -> Person:
     """A new person (an account, or someone a counsellor sets up at one computer)."""
     clean = _name(name, "name")
+    if email is not None:
+        email = email.strip().lower()
+        if "@" not in email or len(email) > 320:
+            raise InputError(f"{email!r} is not an email address.", field="email")
     with uow.begin(write=True) as repo:
+        if email is not None and repo.person_by_email(email) is not None:
+            raise InputError(
+                "is taken by another account.", field="email", fix="Use another address."
+            )
         person = Person(id=uow.new_id(), name=clean, created_at=uow.now(), email=email)
         repo.add_person(person)
     return person

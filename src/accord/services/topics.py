@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from accord.domain.access import Visibility
 from accord.domain.items import ItemKind
 from accord.domain.layering import TopicLayer, propose_layer
+from accord.domain.needs import catalogue
 from accord.domain.topics import Topic, TopicStatus
 from accord.errors import InputError, NotFoundError, StepError
 from accord.services.guard import actor_for, relationship_for
@@ -197,11 +198,20 @@ def _visible(topic: Topic, actor_id: str) -> bool:
 
 
 def _usable_foundation_needs(repo: Repository, actor_id: str, relationship_id: str) -> list[str]:
-    """Foundation needs triage may use: all of the author's own, and what others shared."""
+    """Foundation needs triage may use: the author's own and what others shared.
+
+    A catalogue need counts only if the catalogue places it in the Foundation (safety,
+    respect, honesty, values, trust); free text counts as written. Someone preparing "a way to
+    unwind" should not turn every topic about evenings into a non-negotiable one.
+    """
     found: list[str] = []
     for item in repo.items(relationship_id=relationship_id, kind=ItemKind.NEED):
-        if item.owner_id == actor_id or item.visibility is Visibility.SHARED:
-            need = item.data.get("need") or item.data.get("text") or ""
-            if need:
+        if item.owner_id != actor_id and item.visibility is not Visibility.SHARED:
+            continue
+        need = item.data.get("need")
+        if need:
+            if catalogue()[str(need)].foundation:
                 found.append(str(need))
+        elif item.data.get("text"):
+            found.append(str(item.data["text"]))
     return found

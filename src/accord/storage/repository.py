@@ -37,6 +37,10 @@ class SqlRepository(TopicRepository):
         row = self.session.get(PersonRow, person_id)
         return _person(row) if row else None
 
+    def person_by_email(self, email: str) -> Person | None:
+        row = self.session.scalars(select(PersonRow).where(PersonRow.email == email)).first()
+        return _person(row) if row else None
+
     def update_person(self, person: Person) -> None:
         row = self.session.get(PersonRow, person.id)
         if row is None:
