@@ -107,3 +107,30 @@ def test_every_command_is_documented_in_the_readme() -> None:
         "eval coach",
     ]:
         assert f"accord {command}" in readme
+
+
+def _every_command() -> list[tuple[str, ...]]:
+    import typer
+
+    from accord.cli.app import app
+
+    root = typer.main.get_command(app)
+    assert isinstance(root, typer.core.TyperGroup)
+    found: list[tuple[str, ...]] = []
+    for name, command in root.commands.items():
+        if isinstance(command, typer.core.TyperGroup):
+            found.extend((name, sub) for sub in command.commands)
+        else:
+            found.append((name,))
+    return found
+
+
+@pytest.mark.parametrize("path", _every_command(), ids=" ".join)
+def test_every_command_has_help_with_an_example(path: tuple[str, ...]) -> None:
+    from typer.testing import CliRunner
+
+    from accord.cli.app import app
+
+    done = CliRunner().invoke(app, [*path, "--help"])
+    assert done.exit_code == 0, done.output
+    assert "Example" in done.output, path

@@ -57,7 +57,10 @@ def solve_command(
         bool, typer.Option("--json", help="Print one JSON object instead of the readable report.")
     ] = False,
 ) -> None:
-    """Solve a scenario: what is negotiable, the frontier, the fair points, the recommendation."""
+    """Solve a scenario: what is negotiable, the frontier, the fair points, the recommendation.
+
+    Example: accord solve examples/evenings.yaml --json
+    """
     from accord.cli.render import print_result
 
     scenario = load_scenario(path)
@@ -77,7 +80,10 @@ def report_command(
         Path, typer.Option("--output", "-o", help="Where to write the HTML page.")
     ] = Path("report.html"),
 ) -> None:
-    """Write a self-contained HTML report (no network needed to open it) with the frontier chart."""
+    """Write a self-contained HTML report (no network needed to open it) with the frontier chart.
+
+    Example: accord report examples/screen_time.yaml -o screen_time.html
+    """
     from accord.report.html import render_report
 
     scenario = load_scenario(path)
@@ -108,7 +114,10 @@ def improve_command(
     ],
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Post-settlement check: is there a package better for everyone than the one agreed?"""
+    """Post-settlement check: is there a package better for everyone than the one agreed?
+
+    Example: accord improve home.yaml -a evenings=tv_loud -a dinner=take_turns -a dishes=take_turns
+    """
     scenario = load_scenario(path)
     package: dict[str, str] = {}
     for item in agreed:
@@ -137,13 +146,19 @@ def improve_command(
 
 @app.command("schema")
 def schema_command() -> None:
-    """Print the JSON Schema that scenario files follow."""
+    """Print the JSON Schema that scenario files follow.
+
+    Example: accord schema > scenario.schema.json
+    """
     sys.stdout.write(json.dumps(scenario_schema(), indent=2) + "\n")
 
 
 @app.command("check")
 def check_command(path: ScenarioPath) -> None:
-    """Validate a scenario file and say what is wrong with it, if anything."""
+    """Validate a scenario file and say what is wrong with it, if anything.
+
+    Example: accord check my_scenario.yaml
+    """
     scenario = load_scenario(path)
     Console().print(
         f"{path}: valid ({len(scenario.parties)} parties, {len(scenario.topics)} topics)."
@@ -154,9 +169,7 @@ def _register_commands() -> None:
     from accord.cli.casino_cmd import casino
     from accord.cli.coach_cmd import coach, eval_coach
 
-    app.command("casino", help="Replay the CaSiNo negotiation dialogues against the engine.")(
-        casino
-    )
+    app.command("casino")(casino)
     app.command("coach")(coach)
     evaluate = typer.Typer(help="Measure Accord's parts on annotated data.", no_args_is_help=True)
     evaluate.command("coach")(eval_coach)

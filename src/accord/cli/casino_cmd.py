@@ -31,7 +31,10 @@ def casino(
     ] = False,
 ) -> None:
     """Replay CaSiNo campsite negotiations: how often did people leave points on the table,
-    and how do Accord's packages compare with the deals they made?"""
+    and how do Accord's packages compare with the deals they made?
+
+    Example: accord casino ../shared/data/casino
+    """
     report = replay(load_dialogues(path))
     if json_output:
         typer.echo(

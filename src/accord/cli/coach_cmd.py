@@ -38,7 +38,10 @@ def coach(
         str, typer.Option(help="Which help resources to show (default, en-GB, en-US).")
     ] = "default",
 ) -> None:
-    """Read a message: the blockers and moves in it, the words that show them, and a rewrite."""
+    """Read a message: the blockers and moves in it, the words that show them, and a rewrite.
+
+    Example: accord coach "You never help with the dishes." --context "Can we talk about chores?"
+    """
     from accord.coach import analyse
 
     if jsonl is not None:
@@ -126,7 +129,10 @@ def eval_coach(
     ],
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Per-label precision, recall and F1 of the coach, and the macro-F1 over the nine labels."""
+    """Per-label precision, recall and F1 of the coach, and the macro-F1 over the nine labels.
+
+    Example: accord eval coach ../shared/data/casino/casino_valid.json
+    """
     from accord.coach.evaluate import evaluate_coach, load_casino
 
     evaluation = evaluate_coach(load_casino(path))
