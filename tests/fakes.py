@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
+from accord.domain.accounts import ApiToken, Invitation, WebSession
 from accord.domain.items import Item, ItemKind
 from accord.domain.readiness import Pause
 from accord.domain.relationships import Membership, Person, Relationship
@@ -47,9 +48,72 @@ class Store:
     negotiations: dict[str, Negotiation] = field(default_factory=dict)
     pauses: dict[str, Pause] = field(default_factory=dict)
     agreements: dict[str, Agreement] = field(default_factory=dict)
+    passwords: dict[str, str | None] = field(default_factory=dict)
+    web_sessions: dict[str, WebSession] = field(default_factory=dict)
+    api_tokens: dict[str, ApiToken] = field(default_factory=dict)
+    invitations: dict[str, Invitation] = field(default_factory=dict)
+    login_attempts: list[tuple[str, datetime, bool]] = field(default_factory=list)
 
 
-class InMemoryRepository:
+class _Accounts:
+    store: Store
+
+    def set_password_hash(self, person_id: str, password_hash: str | None) -> None:
+        self.store.passwords[person_id] = password_hash
+
+    def password_hash(self, person_id: str) -> str | None:
+        return self.store.passwords.get(person_id)
+
+    def add_web_session(self, web_session: WebSession) -> None:
+        self.store.web_sessions[web_session.token_hash] = web_session
+
+    def get_web_session(self, token_hash: str) -> WebSession | None:
+        return self.store.web_sessions.get(token_hash)
+
+    def delete_web_session(self, token_hash: str) -> None:
+        self.store.web_sessions.pop(token_hash, None)
+
+    def delete_web_sessions_of(self, person_id: str) -> None:
+        for key in [k for k, v in self.store.web_sessions.items() if v.person_id == person_id]:
+            del self.store.web_sessions[key]
+
+    def add_api_token(self, token: ApiToken) -> None:
+        self.store.api_tokens[token.id] = token
+
+    def api_token_by_hash(self, token_hash: str) -> ApiToken | None:
+        return next((t for t in self.store.api_tokens.values() if t.token_hash == token_hash), None)
+
+    def api_tokens_of(self, person_id: str) -> Sequence[ApiToken]:
+        found = [t for t in self.store.api_tokens.values() if t.person_id == person_id]
+        return sorted(found, key=lambda t: (t.created_at, t.id))
+
+    def revoke_api_token(self, token_id: str, at: datetime) -> None:
+        token = self.store.api_tokens.get(token_id)
+        if token is not None and token.revoked_at is None:
+            self.store.api_tokens[token_id] = replace(token, revoked_at=at)
+
+    def add_invitation(self, invitation: Invitation) -> None:
+        self.store.invitations[invitation.id] = invitation
+
+    def invitation_by_hash(self, token_hash: str) -> Invitation | None:
+        return next(
+            (i for i in self.store.invitations.values() if i.token_hash == token_hash), None
+        )
+
+    def use_invitation(self, invitation_id: str, person_id: str, at: datetime) -> None:
+        found = self.store.invitations[invitation_id]
+        self.store.invitations[invitation_id] = replace(found, used_by=person_id, used_at=at)
+
+    def add_login_attempt(self, key: str, at: datetime, succeeded: bool) -> None:
+        self.store.login_attempts.append((key, at, succeeded))
+
+    def failed_logins_since(self, key: str, since: datetime) -> int:
+        return sum(
+            1 for k, at, ok in self.store.login_attempts if k == key and at >= since and not ok
+        )
+
+
+class InMemoryRepository(_Accounts):
     def __init__(self, store: Store) -> None:
         self.store = store
 

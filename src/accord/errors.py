@@ -10,7 +10,9 @@
     ├── QuestionnaireError      a questionnaire file that is not valid (accord.assessment)
     ├── StepError               an action the negotiation's current step does not allow
     ├── PausedError             a joint step while the talk is paused (says when it resumes)
-    └── ConflictError           someone else changed the same thing at the same moment
+    ├── ConflictError           someone else changed the same thing at the same moment
+    ├── AuthError               wrong email or password, or a session that has ended
+    └── TooManyAttemptsError    too many failed sign-ins for one account; wait and retry
 
 Entry points (CLI, web) translate these into exit codes and HTTP statuses; nothing below them
 catches ``Exception`` wholesale.
@@ -96,3 +98,13 @@ class PausedError(AccordError):
 
 class ConflictError(AccordError):
     """Someone changed the same thing at the same moment; reading it again and retrying works."""
+
+
+class AuthError(AccordError):
+    """Signing in failed, or the session or token is no longer valid. The message never says
+    which of email and password was wrong."""
+
+
+class TooManyAttemptsError(AccordError):
+    """Too many failed sign-ins for one account in a short time; the message says how long to
+    wait."""

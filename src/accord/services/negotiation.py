@@ -495,7 +495,8 @@ def _private_text(
     replace_existing: bool = True,
 ) -> Acted:
     with uow.begin(write=True) as repo:
-        actor, negotiation = _acting(repo, uow, actor_id, negotiation_id, step, f"add a {kind}")
+        what = "say your position" if kind is ItemKind.POSITION else "name the needs behind it"
+        actor, negotiation = _acting(repo, uow, actor_id, negotiation_id, step, what)
         if topic_id not in negotiation.topic_ids:
             raise NotFoundError("There is no such topic in this negotiation.")
         notice = _screen(uow, repo, negotiation, actor_id, words, topic_id=topic_id)

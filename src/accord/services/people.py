@@ -31,18 +31,25 @@ class RelationshipView:
 
 def create_person(uow: UnitOfWork, *, name: str, email: str | None = None) -> Person:
     """A new person (an account, or someone a counsellor sets up at one computer)."""
+    with uow.begin(write=True) as repo:
+        return create_person_in(uow, repo, name=name, email=email)
+
+
+def create_person_in(
+    uow: UnitOfWork, repo: Repository, *, name: str, email: str | None = None
+) -> Person:
+    """:func:`create_person` inside a transaction another service has opened."""
     clean = _name(name, "name")
     if email is not None:
         email = email.strip().lower()
-        if "@" not in email or len(email) > 320:
+        if "@" not in email or len(email) > 320 or " " in email:
             raise InputError(f"{email!r} is not an email address.", field="email")
-    with uow.begin(write=True) as repo:
-        if email is not None and repo.person_by_email(email) is not None:
+        if repo.person_by_email(email) is not None:
             raise InputError(
                 "is taken by another account.", field="email", fix="Use another address."
             )
-        person = Person(id=uow.new_id(), name=clean, created_at=uow.now(), email=email)
-        repo.add_person(person)
+    person = Person(id=uow.new_id(), name=clean, created_at=uow.now(), email=email)
+    repo.add_person(person)
     return person
 
 

@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 from accord.domain.access import Visibility
 from accord.domain.items import Item, ItemKind
 from accord.domain.relationships import Membership, Person, Relationship, RelationshipKind
+from accord.storage.account_rows import AccountRepository
 from accord.storage.tables import ItemRow, MembershipRow, PersonRow, RelationshipRow
 from accord.storage.topic_rows import TopicRepository
 
 
-class SqlRepository(TopicRepository):
+class SqlRepository(TopicRepository, AccountRepository):
     def __init__(self, session: Session) -> None:
         self.session = session
 
