@@ -16,9 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/accord solve examples/evenings.yaml
-	$(BIN)/accord report examples/evenings.yaml -o build/evenings-report.html
-	@echo "Open build/evenings-report.html in a browser to read the full report."
+	$(BIN)/accord serve --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,19 @@ SETTINGS: tuple[Setting, ...] = (
         "Empty means SQLite in your user data directory.",
     ),
     Setting(
+        "quick_exit_url",
+        "ACCORD_QUICK_EXIT_URL",
+        "https://www.bbc.co.uk/weather",
+        "Where the quick-exit button takes a person at once (a neutral page).",
+    ),
+    Setting(
+        "secure_cookies",
+        "ACCORD_SECURE_COOKIES",
+        "auto",
+        "Mark session cookies Secure: auto (when the request came over HTTPS, also behind a "
+        "proxy that says so), always, or never.",
+    ),
+    Setting(
         "locale",
         "ACCORD_LOCALE",
         "default",
@@ -40,7 +53,8 @@ SETTINGS: tuple[Setting, ...] = (
 class Settings:
     database_url: str = ""
     locale: str = "default"
-    extra: Mapping[str, str] = field(default_factory=dict)
+    quick_exit_url: str = "https://www.bbc.co.uk/weather"
+    secure_cookies: str = "auto"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **given: str | None) -> Settings:
@@ -52,4 +66,4 @@ class Settings:
             values[setting.name] = (
                 value if value is not None else env.get(setting.env, setting.default)
             )
-        return cls(database_url=values["database_url"], locale=values["locale"])
+        return cls(**values)

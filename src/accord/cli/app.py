@@ -174,11 +174,11 @@ def _register_commands() -> None:
     evaluate = typer.Typer(help="Measure Accord's parts on annotated data.", no_args_is_help=True)
     evaluate.command("coach")(eval_coach)
     app.add_typer(evaluate, name="eval")
-    try:
-        from accord.cli.care import register
-    except ImportError:  # pragma: no cover - the session commands are being added
-        return
+    from accord.cli.care import register
+    from accord.cli.serve_cmd import serve
+
     register(app)
+    app.command("serve")(serve)
 
 
 _register_commands()
