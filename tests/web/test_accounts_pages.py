@@ -105,3 +105,15 @@ def test_a_stranger_cannot_see_a_relationship_or_learn_it_exists(client: TestCli
     nothing = client.get("/relationships/" + "0" * 32)
     assert theirs.status_code == nothing.status_code == 404
     assert theirs.text.replace(home.split("/")[-1], "X") == nothing.text.replace("0" * 32, "X")
+
+
+def test_input_that_cannot_even_be_encoded_is_refused_not_crashed_on(client: TestClient) -> None:
+    sign_up(client, "Sam", "sam@example.org")
+    csrf = csrf_of(client.get("/").text)
+    done = client.post(
+        "/api/v1/coach",
+        content=b'{"text": "\\ud800"}',
+        headers={"content-type": "application/json", "x-csrf-token": csrf},
+    )
+    assert done.status_code == 422
+    assert done.json()["detail"][0]["loc"] == ["body", "text"]

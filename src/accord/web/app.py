@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import resources
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -84,6 +85,21 @@ def _handle_errors(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def _http(request: Request, error: HTTPException) -> Response:
         return _error(request, error.status_code, str(error.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, error: RequestValidationError) -> Response:
+        # Say what is wrong and where, without echoing the input back: it may not even be
+        # encodable (a lone surrogate), and it may be long or private.
+        problems = [
+            {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": e.get("type")}
+            for e in error.errors()
+        ]
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": problems}, status_code=422)
+        where = "; ".join(
+            f"{'.'.join(str(x) for x in p['loc'][1:]) or 'request'}: {p['msg']}" for p in problems
+        )
+        return _error(request, 422, f"Some of what was sent cannot be used ({where}).")
 
 
 def _error(request: Request, status: int, message: str) -> Response:
