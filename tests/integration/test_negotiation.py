@@ -388,3 +388,18 @@ def test_the_relationships_negotiations_are_listed_for_its_members_only(uow: Uni
     ]
     with pytest.raises(NotFoundError):
         neg.negotiations(uow, actor_id=c.stranger, relationship_id=c.home)
+
+
+def test_a_check_in_from_before_going_back_does_not_count_for_the_step_again(
+    uow: UnitOfWork,
+) -> None:
+    c = make_couple(uow)
+    view, _ = to_empathy(uow, c)
+    both_ready(uow, c, view.id)
+    neg.go_back(uow, actor_id=c.sam, negotiation_id=view.id)
+    for person in (c.sam, c.alex):
+        neg.finish_step(uow, actor_id=person, negotiation_id=view.id)
+    with pytest.raises(StepError, match="still to check in: Sam, Alex"):
+        neg.restate(
+            uow, actor_id=c.sam, negotiation_id=view.id, about_id=c.alex, text="You need rest."
+        )

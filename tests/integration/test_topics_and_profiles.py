@@ -166,3 +166,25 @@ def test_temperament_profiles_are_compared_when_the_other_shared(uow: UnitOfWork
         profiles.set_temperament(
             uow, actor_id=c.sam, relationship_id=c.home, answers={"charisma": 3}
         )
+
+
+def test_a_settlement_note_that_reads_as_danger_is_held_for_its_author(uow: UnitOfWork) -> None:
+    from accord.services.safety import SafetyHoldError
+
+    c = make_couple(uow)
+    topic = topics.open_topic(
+        uow, actor_id=c.sam, relationship_id=c.home, title="Whether we have children"
+    ).topic
+    for person in (c.sam, c.alex):
+        topics.choose_layer(uow, actor_id=person, topic_id=topic.id, layer="foundation")
+    with pytest.raises(SafetyHoldError) as held:
+        topics.settle_foundation(
+            uow,
+            actor_id=c.sam,
+            topic_id=topic.id,
+            compatible=False,
+            note="He said he would hurt me if I say no",
+        )
+    assert held.value.notice.resources
+    seen = topics.topic(uow, actor_id=c.alex, topic_id=topic.id)
+    assert seen.settlement == "" and seen.status is TopicStatus.BOUNDARY

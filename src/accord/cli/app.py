@@ -29,6 +29,7 @@ from accord.errors import (
 )
 from accord.scenario.load import load_scenario
 from accord.scenario.schema import scenario_schema
+from accord.services.safety import SafetyHoldError
 from accord.solver.solve import improvements, solve
 
 EXIT_INCOMPATIBLE = 1
@@ -197,6 +198,12 @@ def main() -> None:
     except (StepError, PausedError, ConflictError) as exc:
         Console(stderr=True).print(f"[bold yellow]Not now.[/] {exc}", highlight=False)
         sys.exit(EXIT_NOT_NOW)
+    except SafetyHoldError as exc:
+        console = Console(stderr=True)
+        console.print(f"[bold]{exc}[/] Help is available:", highlight=False)
+        for line in exc.notice.resources:
+            console.print(f"  - {line}", markup=False, highlight=False)
+        sys.exit(EXIT_BAD_INPUT)
     except AccordError as exc:
         Console(stderr=True).print(f"[bold red]Accord cannot do this.[/] {exc}", highlight=False)
         sys.exit(EXIT_ENGINE)

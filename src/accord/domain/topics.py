@@ -54,6 +54,12 @@ class Negotiation:
     updated_at: datetime
     result: Mapping[str, object] | None = None  # what the engine found at the packages step
     agreed_package: Mapping[str, str] | None = None  # topic id -> option id
+    step_started_at: datetime | None = None  # when the current step began (None: at creation)
+
+    @property
+    def step_since(self) -> datetime:
+        """When the current step began: check-ins older than this belong to an earlier pass."""
+        return self.step_started_at or self.created_at
 
 
 class CheckInOutcome(StrEnum):

@@ -150,7 +150,13 @@ def renegotiate(uow: UnitOfWork, *, actor_id: str, agreement_id: str) -> Agreeme
         negotiation = repo.get_negotiation(agreement.negotiation_id)
         assert negotiation is not None
         repo.update_negotiation(
-            replace(negotiation, state=State(Step.OPTIONS), agreed_package=None, updated_at=now)
+            replace(
+                negotiation,
+                state=State(Step.OPTIONS),
+                agreed_package=None,
+                updated_at=now,
+                step_started_at=now,
+            )
         )
         for topic_id in negotiation.topic_ids:
             topic = repo.get_topic(topic_id)

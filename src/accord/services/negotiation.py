@@ -9,6 +9,7 @@ other's move.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -81,6 +82,8 @@ class NegotiationView:
     agreed: Mapping[str, str] | None  # topic id -> option id
     paused_until: datetime | None
     on_hold: bool  # the safety screen holds this person's part (only they see this)
+    frontier: tuple[Mapping[str, float], ...] = ()  # person id -> satisfaction, for the chart
+    version: str = ""  # changes whenever anything this person sees here changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -638,7 +641,9 @@ def engine_inputs(repo: Repository, negotiation: Negotiation) -> dict[str, Any]:
 def _save(repo: Repository, uow: UnitOfWork, negotiation: Negotiation, state: State) -> Negotiation:
     fresh = repo.get_negotiation(negotiation.id)
     assert fresh is not None
-    updated = replace(fresh, state=state, updated_at=uow.now())
+    now = uow.now()
+    started = now if state.step is not fresh.state.step else fresh.step_started_at
+    updated = replace(fresh, state=state, updated_at=now, step_started_at=started)
     repo.update_negotiation(updated)
     return updated
 
@@ -793,6 +798,26 @@ def _view(
     result: Mapping[str, Any] = negotiation.result or {}
     pause = active_pause(repo, negotiation.relationship_id, uow.now())
     step = negotiation.state.step
+    on_hold = _on_hold(repo, negotiation, actor.person_id)
+    check_ins = sum(
+        1
+        for i in repo.items(relationship_id=negotiation.relationship_id, kind=ItemKind.READINESS)
+        if i.data.get("negotiation_id") == negotiation.id
+    )
+    version = _version(
+        step.value,
+        ",".join(sorted(negotiation.state.done)),
+        negotiation.updated_at.isoformat(),
+        len(options),
+        ";".join(f"{r.id}:{r.status}" for r in restatements),
+        check_ins,
+        len(mine),
+        max((i.updated_at for i in mine), default=negotiation.updated_at).isoformat(),
+        pause.resumes_at.isoformat() if pause else "",
+        on_hold,
+        ",".join(sorted(names)),
+    )
+    frontier = result.get("frontier", [])
     return NegotiationView(
         id=negotiation.id,
         relationship_id=negotiation.relationship_id,
@@ -813,5 +838,16 @@ def _view(
         finding=str(result.get("finding", "")),
         agreed=negotiation.agreed_package,
         paused_until=pause.resumes_at if pause else None,
-        on_hold=_on_hold(repo, negotiation, actor.person_id),
+        on_hold=on_hold,
+        frontier=tuple(
+            {str(k): float(v) for k, v in point.items()}
+            for point in (frontier if isinstance(frontier, list) else [])
+            if isinstance(point, Mapping)
+        ),
+        version=version,
     )
+
+
+def _version(*parts: object) -> str:
+    """A short fingerprint of what a member sees, for pages that refresh when it changes."""
+    return hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:16]

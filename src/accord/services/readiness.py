@@ -55,6 +55,32 @@ def check_in(
     return CheckIn(state, state.suggest_pause, state.why)
 
 
+def my_check_in(uow: UnitOfWork, *, actor_id: str, negotiation_id: str) -> CheckIn | None:
+    """My latest check-in for the negotiation's current step, if I have made one."""
+    from accord.services.negotiation import negotiation_for
+
+    with uow.begin(write=False) as repo:
+        actor = actor_for(repo, actor_id)
+        negotiation = negotiation_for(repo, actor, negotiation_id)
+        latest: Item | None = None
+        for item in repo.items(
+            relationship_id=negotiation.relationship_id,
+            owner_id=actor_id,
+            kind=ItemKind.READINESS,
+        ):
+            data = item.data
+            if (
+                data.get("negotiation_id") == negotiation.id
+                and data.get("step") == negotiation.state.step.value
+                and item.created_at >= negotiation.step_since
+            ):
+                latest = item
+    if latest is None:
+        return None
+    state = readiness(str(latest.data["feeling"]), latest.data.get("heart_rate"))
+    return CheckIn(state, state.suggest_pause, state.why)
+
+
 def pause(
     uow: UnitOfWork,
     *,
@@ -118,6 +144,7 @@ def require_ready(
         if (
             data.get("negotiation_id") == negotiation.id
             and data.get("step") == negotiation.state.step.value
+            and item.created_at >= negotiation.step_since
         ):
             latest[item.owner_id] = item
     missing = [names[m] for m in members if m not in latest]

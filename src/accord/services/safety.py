@@ -13,7 +13,18 @@ from dataclasses import dataclass
 from accord.coach import analyse
 from accord.domain.access import Visibility
 from accord.domain.items import Item, ItemKind
+from accord.errors import AccordError
 from accord.services.ports import Repository, UnitOfWork
+
+
+class SafetyHoldError(AccordError):
+    """A text the safety screen flagged was not stored; the notice is for its author only.
+
+    Raised (after the flag is committed) where a service has nothing else to return."""
+
+    def __init__(self, notice: SafetyNotice) -> None:
+        self.notice = notice
+        super().__init__("What you wrote may be about your safety: it was not shared.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from accord.errors import InputError, NotFoundError, StepError
 from accord.services.guard import actor_for, relationship_for
 from accord.services.items import clean_text
 from accord.services.ports import Repository, UnitOfWork
-from accord.services.safety import SafetyNotice, screen
+from accord.services.safety import SafetyHoldError, SafetyNotice, screen
 
 AFTER_TRIAGE = {
     TopicLayer.FOUNDATION: TopicStatus.BOUNDARY,
@@ -149,10 +149,29 @@ def settle_foundation(
         topic = topic_for(repo, actor_id, actor.relationships, topic_id, lock=True)
         if topic.status not in (TopicStatus.BOUNDARY, TopicStatus.INCOMPATIBLE):
             raise StepError("Only a foundation topic is settled as a boundary conversation.")
-        status = TopicStatus.BOUNDARY if compatible else TopicStatus.INCOMPATIBLE
-        updated = replace(topic, status=status, settlement=words, updated_at=uow.now())
-        repo.update_topic(updated)
-        return updated
+        notice = screen(
+            uow,
+            repo,
+            owner_id=actor_id,
+            relationship_id=topic.relationship_id,
+            text=words,
+            where="topic",
+            topic_id=topic.id,
+        )
+        if notice is None:
+            status = TopicStatus.BOUNDARY if compatible else TopicStatus.INCOMPATIBLE
+            updated = replace(topic, status=status, settlement=words, updated_at=uow.now())
+            repo.update_topic(updated)
+            return updated
+    # The flag is committed; the note is not stored where the others would read it.
+    raise SafetyHoldError(notice)
+
+
+def topic(uow: UnitOfWork, *, actor_id: str, topic_id: str) -> Topic:
+    """One topic this person may see (a held topic only to its author)."""
+    with uow.begin(write=False) as repo:
+        actor = actor_for(repo, actor_id)
+        return topic_for(repo, actor_id, actor.relationships, topic_id)
 
 
 def topics(uow: UnitOfWork, *, actor_id: str, relationship_id: str) -> tuple[Topic, ...]:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from accord.errors import InputError
 
 WRITE = "accord_write"  # execution option: this transaction will write
-HEAD = "0003"  # the newest migration (a test checks it against the migration scripts)
+HEAD = "0004"  # the newest migration (a test checks it against the migration scripts)
 
 
 def default_database_url() -> str:

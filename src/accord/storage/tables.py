@@ -148,6 +148,7 @@ class NegotiationRow(Base):
     created_by: Mapped[str] = mapped_column(ID, ForeignKey("persons.id"))
     result: Mapped[dict[str, Any] | None]
     agreed_package: Mapped[dict[str, Any] | None]
+    step_started_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

@@ -184,6 +184,7 @@ def _negotiation_into(row: NegotiationRow, negotiation: Negotiation) -> None:
     row.agreed_package = (
         dict(negotiation.agreed_package) if negotiation.agreed_package is not None else None
     )
+    row.step_started_at = negotiation.step_started_at
     row.created_at = negotiation.created_at
     row.updated_at = negotiation.updated_at
 
@@ -199,6 +200,7 @@ def _negotiation(row: NegotiationRow) -> Negotiation:
         updated_at=row.updated_at,
         result=dict(row.result) if row.result is not None else None,
         agreed_package=dict(row.agreed_package) if row.agreed_package is not None else None,
+        step_started_at=row.step_started_at,
     )
 
 

@@ -22,6 +22,7 @@ from accord.errors import (
     StepError,
     TooManyAttemptsError,
 )
+from accord.services.safety import SafetyHoldError
 from accord.settings import Settings
 from accord.storage import Database, SqlUnitOfWork
 from accord.web.context import SignInRequired
@@ -76,6 +77,16 @@ def _handle_errors(app: FastAPI) -> None:
     async def _sign_in(request: Request, _: SignInRequired) -> Response:
         target = request.url.path
         return RedirectResponse(f"/signin?next={target}", status_code=303)
+
+    @app.exception_handler(SafetyHoldError)
+    async def _safety(request: Request, error: SafetyHoldError) -> Response:
+        # Only the author ever gets here; the others see nothing of it.
+        if request.url.path.startswith("/api/"):
+            return JSONResponse(
+                {"detail": str(error), "held": True, "resources": list(error.notice.resources)},
+                status_code=422,
+            )
+        return RedirectResponse("/help", status_code=303)
 
     @app.exception_handler(AccordError)
     async def _accord(request: Request, error: AccordError) -> Response:

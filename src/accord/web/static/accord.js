@@ -37,24 +37,28 @@
   // Live regions: poll a small version URL; when it changes, fetch the page and swap the region.
   function live(region) {
     var url = region.getAttribute("data-live");
+    var page = region.getAttribute("data-page") || window.location.pathname;
     var version = region.getAttribute("data-version");
     function tick() {
       fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (data) {
           if (!data || data.version === version) return;
-          version = data.version;
-          return fetch(window.location.href, { credentials: "same-origin" })
-            .then(function (r) { return r.text(); })
+          // Someone is typing in this part of the page: keep their words, look again later.
+          if (region.contains(document.activeElement) &&
+              /^(TEXTAREA|INPUT|SELECT)$/.test(document.activeElement.tagName)) return;
+          return fetch(page, { credentials: "same-origin" })
+            .then(function (r) { return r.ok ? r.text() : null; })
             .then(function (html) {
+              if (!html) return;
               var doc = new DOMParser().parseFromString(html, "text/html");
               var fresh = doc.getElementById(region.id);
-              if (fresh && !region.contains(document.activeElement)) {
-                region.replaceWith(fresh);
-                region = fresh;
-                region.setAttribute("data-version", version);
-                wireCoach(region);
-              }
+              if (!fresh) return;
+              region.replaceWith(fresh);
+              region = fresh;
+              version = data.version;
+              region.setAttribute("data-version", version);
+              wireCoach(region);
             });
         })
         .catch(function () { /* offline for a moment: try again at the next tick */ })
