@@ -117,3 +117,17 @@ def test_input_that_cannot_even_be_encoded_is_refused_not_crashed_on(client: Tes
     )
     assert done.status_code == 422
     assert done.json()["detail"][0]["loc"] == ["body", "text"]
+
+
+def test_a_crafted_link_cannot_make_a_page_say_anything(client: TestClient) -> None:
+    page = client.get("/?note=Your+account+is+locked.+Call+0900+123456")
+    assert "Your account is locked" not in page.text
+
+
+def test_a_note_after_an_action_is_shown_once(client: TestClient) -> None:
+    csrf = sign_up(client, "Sam", "sam@example.org")
+    done = client.post("/signout", data={"csrf": csrf}, follow_redirects=False)
+    assert "note" not in done.headers["location"]
+    first = client.get(done.headers["location"])
+    assert "You are signed out." in first.text
+    assert "You are signed out." not in client.get("/").text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from fastapi import Request, Response
 
@@ -16,10 +17,35 @@ CSP = (
 )
 
 
+NOTE_COOKIE = "accord_note"
+
+
+def _note_to_cookie(response: Response) -> None:
+    """A redirect's ``?note=`` becomes a one-time cookie: the next page shows it, and nobody can
+    make an Accord page say something by crafting a link (the query string is never shown)."""
+    location = response.headers.get("location", "")
+    if response.status_code not in (302, 303) or "note=" not in location:
+        return
+    parts = urlsplit(location)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    notes = [value for key, value in pairs if key == "note"]
+    rest = urlencode([(key, value) for key, value in pairs if key != "note"])
+    response.headers["location"] = urlunsplit(parts._replace(query=rest))
+    if notes and notes[0]:
+        response.set_cookie(
+            NOTE_COOKIE, quote(notes[0][:300]), max_age=60, httponly=True, samesite="strict"
+        )
+
+
+def read_note(request: Request) -> str:
+    return unquote(request.cookies.get(NOTE_COOKIE, ""))
+
+
 async def security_headers(
     request: Request, call_next: Callable[[Request], Awaitable[Response]]
 ) -> Response:
     response = await call_next(request)
+    _note_to_cookie(response)
     response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from accord.web.context import Visitor
+from accord.web.security import NOTE_COOKIE, read_note
 
 
 @cache
@@ -46,11 +47,14 @@ def render(
         "quick_exit_url": settings.quick_exit_url,
         "pause_relationship": None,
         "title": "Accord",
-        "flash": request.query_params.get("note", ""),
+        "flash": read_note(request),
     }
     base.update(context)
     html = environment().get_template(template).render(**base)
-    return HTMLResponse(html, status_code=status_code)
+    response = HTMLResponse(html, status_code=status_code)
+    if base["flash"]:
+        response.delete_cookie(NOTE_COOKIE)
+    return response
 
 
 def _name(request: Request, visitor: Visitor | None) -> str:
