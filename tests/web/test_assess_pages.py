@@ -190,3 +190,25 @@ def test_a_stranger_cannot_see_or_answer_in_a_relationship_not_theirs(
         return c.robin.get(target) if not path else c.robin.post(target, form)
 
     assert same_refusal(ask(c.home), ask(NOBODY), c.home)
+
+
+def test_the_picture_shows_the_point_of_each_member_who_shared_and_nobody_else(
+    client: TestClient,
+) -> None:
+    from accord.services import preparation
+
+    c = make_couple(client)
+    uow = client.app.state.uow  # type: ignore[attr-defined]
+    sam, alex = c.sam.person_id(), c.alex.person_id()
+    profiles.take_questionnaire(uow, actor_id=sam, relationship_id=c.home, answers=[4] * 36)
+    alexs, _ = profiles.take_questionnaire(
+        uow, actor_id=alex, relationship_id=c.home, answers=[2] * 36
+    )
+
+    def drawn() -> str:
+        page = c.sam.get(f"/relationships/{c.home}/assess").text
+        return page.split("<svg")[1].split("</svg>")[0]
+
+    assert "Alex" not in drawn()
+    preparation.share(uow, actor_id=alex, item_id=alexs.id)
+    assert "Alex" in drawn()

@@ -31,6 +31,7 @@ class AttachmentView:
     mine: AttachmentResult | None
     mine_item: Item | None
     pairs: tuple[PairDynamic, ...]  # with each other member who shared their result
+    shared: tuple[tuple[str, AttachmentResult], ...] = ()  # (name, result) of those members
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +82,17 @@ def attachment(uow: UnitOfWork, *, actor_id: str, relationship_id: str) -> Attac
         mine_item = latest.get(actor_id)
         mine = _attachment(mine_item) if mine_item else None
         pairs = []
-        if mine is not None:
-            me = _name(repo, actor_id)
-            for other in relationship.current_members():
-                item = latest.get(other)
-                if other == actor_id or item is None or item.visibility is not Visibility.SHARED:
-                    continue
-                pairs.append(pair_dynamic(mine, _attachment(item), (me, _name(repo, other))))
-        return AttachmentView(mine, mine_item, tuple(pairs))
+        shared = []
+        me = _name(repo, actor_id)
+        for other in relationship.current_members():
+            item = latest.get(other)
+            if other == actor_id or item is None or item.visibility is not Visibility.SHARED:
+                continue
+            theirs = _attachment(item)
+            shared.append((_name(repo, other), theirs))
+            if mine is not None:
+                pairs.append(pair_dynamic(mine, theirs, (me, _name(repo, other))))
+        return AttachmentView(mine, mine_item, tuple(pairs), tuple(shared))
 
 
 def set_temperament(

@@ -40,10 +40,13 @@ def _page(
     temper = profiles.temperament(uow, actor_id=visitor.person_id, relationship_id=relationship_id)
     questionnaire = load_questionnaire("ecr-r")
     picture = None
-    if bond.mine is not None:
-        # Only one's own point: the service gives other members' results only as pair
-        # readings, not as scores, so their points cannot be drawn here.
-        points = [PlanePoint("You", bond.mine.anxiety, bond.mine.avoidance, mine=True)]
+    if bond.mine is not None or bond.shared:
+        # One's own point, and the point of each member who shared their result.
+        points = [
+            PlanePoint(name, result.anxiety, result.avoidance) for name, result in bond.shared
+        ]
+        if bond.mine is not None:
+            points.insert(0, PlanePoint("You", bond.mine.anxiety, bond.mine.avoidance, mine=True))
         picture = Markup(attachment_plane(points))  # charts escapes every text it holds
     # The form shows the answers just given (after a refusal), or else the last ones kept.
     given: dict[int, object] = dict(ecr_answers or {})
