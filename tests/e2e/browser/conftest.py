@@ -40,10 +40,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("web") / "browser.db"
+
+
+@pytest.fixture(scope="session")
+def server(server_database: Path) -> Iterator[str]:
     """``accord serve`` as a person would run it, on its own database."""
     port = _free_port()
-    database = tmp_path_factory.mktemp("web") / "browser.db"
+    database = server_database
     env = dict(os.environ)
     env["ACCORD_DATABASE_URL"] = f"sqlite:///{database}"
     env["ACCORD_QUICK_EXIT_URL"] = f"http://127.0.0.1:{port}{QUICK_EXIT}"
