@@ -24,6 +24,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/solver_bench.py
 	$(BIN)/python bench/coach_bench.py
+	$(BIN)/python bench/web_bench.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

@@ -49,6 +49,7 @@ class SessionInfo:
     person_id: str
     csrf: str
     demo_relationship_id: str | None
+    name: str = ""  # the person's name, read in the same transaction (every page shows it)
 
 
 def digest(secret: str) -> str:
@@ -103,7 +104,7 @@ def session_info(uow: UnitOfWork, *, token: str) -> SessionInfo | None:
         person = repo.get_person(found.person_id)
         if person is None or person.deleted:
             return None
-        return SessionInfo(found.person_id, found.csrf, found.demo_relationship_id)
+        return SessionInfo(found.person_id, found.csrf, found.demo_relationship_id, person.name)
 
 
 def sign_out(uow: UnitOfWork, *, token: str) -> None:

@@ -75,7 +75,10 @@ class Database:
                 Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         else:
-            kwargs["pool_pre_ping"] = True
+            # No ping before each checkout: it costs a round trip per transaction. Connections
+            # are recycled every half hour; one dropped by a server restart fails one request
+            # and is then discarded by the pool.
+            kwargs["pool_recycle"] = 1800
         engine = create_engine(full, **kwargs)
         if parsed.get_backend_name() == "sqlite":
             _configure_sqlite(engine)

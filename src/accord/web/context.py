@@ -23,6 +23,7 @@ class Visitor:
     csrf: str
     demo_relationship_id: str | None
     via_token: bool = False
+    name: str = ""
 
 
 class SignInRequired(Exception):  # noqa: N818 - a redirect signal, not an error
@@ -48,7 +49,7 @@ def optional_visitor(request: Request, uow: UowDep) -> Visitor | None:
     info = auth.session_info(uow, token=token) if token else None
     if info is None:
         return None
-    return Visitor(info.person_id, info.csrf, info.demo_relationship_id)
+    return Visitor(info.person_id, info.csrf, info.demo_relationship_id, name=info.name)
 
 
 def page_visitor(visitor: Annotated[Visitor | None, Depends(optional_visitor)]) -> Visitor:

@@ -43,7 +43,7 @@ def render(
         "request": request,
         "visitor": visitor,
         "csrf": visitor.csrf if visitor else "",
-        "me": _name(request, visitor),
+        "me": visitor.name if visitor else "",
         "quick_exit_url": settings.quick_exit_url,
         "pause_relationship": None,
         "title": "Accord",
@@ -56,10 +56,3 @@ def render(
         response.delete_cookie(NOTE_COOKIE)
     return response
 
-
-def _name(request: Request, visitor: Visitor | None) -> str:
-    if visitor is None:
-        return ""
-    with request.app.state.uow.begin(write=False) as repo:
-        person = repo.get_person(visitor.person_id)
-        return person.name if person else ""
