@@ -55,4 +55,3 @@ def render(
     if base["flash"]:
         response.delete_cookie(NOTE_COOKIE)
     return response
-
