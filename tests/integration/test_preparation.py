@@ -3,8 +3,7 @@ from __future__ import annotations
 import pytest
 
 from accord.domain.access import Visibility
-from accord.domain.items import ItemKind
-from accord.errors import InputError
+from accord.errors import InputError, NotFoundError
 from accord.services import preparation
 from accord.services.ports import UnitOfWork
 from tests.integration.couple import make_couple
@@ -89,10 +88,11 @@ def test_free_text_that_suggests_danger_is_flagged_for_its_author_only(uow: Unit
     )
     assert saved.safety is not None
     assert any("emergency" in line for line in saved.safety.resources)
-    # The item is kept, private; the flag is never shown to the other member.
-    preparation.share(uow, actor_id=c.sam, item_id=saved.item.id)
+    # The item is kept, private for good; neither it nor the flag is ever shown to the other.
+    with pytest.raises(NotFoundError):
+        preparation.share(uow, actor_id=c.sam, item_id=saved.item.id)
     seen = preparation.workbook(uow, actor_id=c.alex, relationship_id=c.home).shared_with_me
-    assert all(i.kind is not ItemKind.SAFETY_FLAG for i in seen)
+    assert seen == ()
 
 
 def test_unknown_workbook_prompts_are_refused(uow: UnitOfWork) -> None:

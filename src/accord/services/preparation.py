@@ -115,6 +115,12 @@ def revise_boundary(
             where="boundary",
         )
         updated = replace(item, data=_boundary_data(words, then, check), updated_at=uow.now())
+        if notice is not None:
+            updated = replace(
+                updated,
+                visibility=Visibility.PRIVATE,
+                visibility_fixed=True,
+            )
         repo.update_item(updated)
     return Saved(updated, check, notice)
 
@@ -184,8 +190,15 @@ def _add(
         notice = screen(
             uow, repo, owner_id=actor_id, relationship_id=relationship_id, text=text, where=kind
         )
+        # What the safety screen flagged stays private for good: nobody can be pressed into
+        # showing it to the person it may be about.
         item = new_item(
-            uow, relationship_id=relationship_id, owner_id=actor_id, kind=kind, data=data
+            uow,
+            relationship_id=relationship_id,
+            owner_id=actor_id,
+            kind=kind,
+            data=data,
+            fixed=notice is not None,
         )
         repo.add_item(item)
     return Saved(item, safety=notice)

@@ -144,6 +144,7 @@ class SqlRepository(TopicRepository, AccountRepository):
         if row is None:
             raise KeyError(item.id)
         row.visibility = item.visibility.value
+        row.visibility_fixed = item.visibility_fixed
         row.data = dict(item.data)
         row.updated_at = item.updated_at
         self.session.flush()
