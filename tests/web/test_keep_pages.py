@@ -153,8 +153,15 @@ def test_check_ins_are_seen_by_everyone_and_renegotiating_reopens_the_talk(
 
 
 def test_an_agreement_at_its_review_date_says_the_review_is_due(client: TestClient) -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
     c = make_couple(client)
-    record(c, agreed(client, c), review_in=0)
+    record(c, agreed(client, c), review_in=1)
+    # The review date comes: move it to today (a review date must be set after today).
+    with client.app.state.uow.begin(write=True) as repo:  # type: ignore[attr-defined]
+        (made,) = repo.agreements(c.home)
+        repo.update_agreement(replace(made, review_on=datetime.now(UTC).date()))
     page = c.sam.get(f"/relationships/{c.home}/agreements").text
     assert "review due" in page and "the review is due" in page
 

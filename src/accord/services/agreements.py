@@ -85,9 +85,9 @@ def record(
                     "is in the past.", field=f"term {n} date", fix="Give a future date."
                 )
             clean_terms.append(Term(who, clean_text(what, f"term {n}", limit=500), by))
-        if review_on < today or review_on - today > MAX_REVIEW:
+        if review_on <= today or review_on - today > MAX_REVIEW:
             raise InputError(
-                "must be between today and a year from now.",
+                "must be after today and within a year.",
                 field="review date",
                 fix="Choose when you will sit down and see how it is going.",
             )
