@@ -790,15 +790,22 @@ def _view(
         for i in repo.items(relationship_id=negotiation.relationship_id, kind=ItemKind.RESTATEMENT)
         if i.data.get("negotiation_id") == negotiation.id
     )
+    # One read of this person's own items in the relationship serves both their private
+    # items here and whether the safety screen holds them.
+    own = repo.items(relationship_id=negotiation.relationship_id, owner_id=actor.person_id)
     mine = tuple(
         i
         for kind in (ItemKind.POSITION, ItemKind.INTEREST, ItemKind.RATINGS, ItemKind.ACCEPTANCE)
-        for i in _mine(repo, negotiation, actor.person_id, kind)
+        for i in own
+        if i.kind is kind and i.data.get("negotiation_id") == negotiation.id
     )
     result: Mapping[str, Any] = negotiation.result or {}
     pause = active_pause(repo, negotiation.relationship_id, uow.now())
     step = negotiation.state.step
-    on_hold = _on_hold(repo, negotiation, actor.person_id)
+    on_hold = any(
+        i.kind is ItemKind.SAFETY_FLAG and i.data.get("where") == f"negotiation:{negotiation.id}"
+        for i in own
+    )
     check_ins = sum(
         1
         for i in repo.items(relationship_id=negotiation.relationship_id, kind=ItemKind.READINESS)
