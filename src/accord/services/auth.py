@@ -63,7 +63,7 @@ def sign_up(uow: UnitOfWork, *, name: str, email: str, password: str) -> Grant:
     with uow.begin(write=True) as repo:
         person = create_person_in(uow, repo, name=name, email=email)
         repo.set_password_hash(person.id, hashed)
-        return _open_session(uow, repo, person.id)
+        return open_session(uow, repo, person.id)
 
 
 def sign_in(uow: UnitOfWork, *, email: str, password: str) -> Grant:
@@ -87,7 +87,7 @@ def sign_in(uow: UnitOfWork, *, email: str, password: str) -> Grant:
             failed = False
             if stored is not None and _hasher.check_needs_rehash(stored):
                 repo.set_password_hash(person.id, _hasher.hash(password))
-            grant = _open_session(uow, repo, person.id)
+            grant = open_session(uow, repo, person.id)
     if failed:
         raise AuthError("That email and password do not match an account.")
     return grant
@@ -233,18 +233,13 @@ def _open_invitation(repo: Repository, token: str, now: datetime) -> Invitation:
     return found
 
 
-# Internals ----------------------------------------------------------------------------------
+# Sessions inside another service's transaction ---------------------------------------------
 
 
 def open_session(
     uow: UnitOfWork, repo: Repository, person_id: str, *, demo_relationship_id: str | None = None
 ) -> Grant:
-    return _open_session(uow, repo, person_id, demo_relationship_id=demo_relationship_id)
-
-
-def _open_session(
-    uow: UnitOfWork, repo: Repository, person_id: str, *, demo_relationship_id: str | None = None
-) -> Grant:
+    """A new browser session for ``person_id``, written in the caller's transaction."""
     token = secrets.token_urlsafe(32)
     csrf = secrets.token_urlsafe(32)
     now = uow.now()

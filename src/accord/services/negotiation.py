@@ -596,11 +596,7 @@ def _on_step_complete(
     if step is Step.ACCEPTANCE:
         offers = [o["id"] for o in _offers_data(negotiation)]
         marks = [
-            set(i.data["offers"])
-            for i in repo.items(
-                relationship_id=negotiation.relationship_id, kind=ItemKind.ACCEPTANCE
-            )
-            if i.data.get("negotiation_id") == negotiation.id
+            set(i.data["offers"]) for i in of_negotiation(repo, negotiation, ItemKind.ACCEPTANCE)
         ]
         overlap = [o for o in offers if all(o in m for m in marks)]
         if not overlap:
@@ -621,20 +617,12 @@ def _on_step_complete(
 
 def engine_inputs(repo: Repository, negotiation: Negotiation) -> dict[str, Any]:
     """What the engine needs from a negotiation: members, topics, options, needs, ratings."""
-
-    def of_this(kind: ItemKind) -> list[Item]:
-        return [
-            i
-            for i in repo.items(relationship_id=negotiation.relationship_id, kind=kind)
-            if i.data.get("negotiation_id") == negotiation.id
-        ]
-
     return {
         "names": _names(repo, _members(repo, negotiation)),
         "topics": [t for t in (repo.get_topic(i) for i in negotiation.topic_ids) if t],
-        "options": of_this(ItemKind.OPTION),
-        "interests": of_this(ItemKind.INTEREST),
-        "ratings": of_this(ItemKind.RATINGS),
+        "options": of_negotiation(repo, negotiation, ItemKind.OPTION),
+        "interests": of_negotiation(repo, negotiation, ItemKind.INTEREST),
+        "ratings": of_negotiation(repo, negotiation, ItemKind.RATINGS),
     }
 
 
@@ -652,8 +640,8 @@ def _empathy_complete(repo: Repository, negotiation: Negotiation) -> bool:
     members = _members(repo, negotiation)
     confirmed = {
         (i.owner_id, str(i.data["about"]))
-        for i in repo.items(relationship_id=negotiation.relationship_id, kind=ItemKind.RESTATEMENT)
-        if i.data.get("negotiation_id") == negotiation.id and i.data["status"] == "confirmed"
+        for i in of_negotiation(repo, negotiation, ItemKind.RESTATEMENT)
+        if i.data["status"] == "confirmed"
     }
     return all((a, b) in confirmed for a in members for b in members if a != b)
 
@@ -678,9 +666,14 @@ def _screen(
 
 
 def _on_hold(repo: Repository, negotiation: Negotiation, actor_id: str) -> bool:
+    return _holds(repo.items(owner_id=actor_id, kind=ItemKind.SAFETY_FLAG), negotiation)
+
+
+def _holds(items: Sequence[Item], negotiation: Negotiation) -> bool:
+    """Whether any of these items is a safety flag raised in this negotiation."""
     return any(
-        i.data.get("where") == f"negotiation:{negotiation.id}"
-        for i in repo.items(owner_id=actor_id, kind=ItemKind.SAFETY_FLAG)
+        i.kind is ItemKind.SAFETY_FLAG and i.data.get("where") == f"negotiation:{negotiation.id}"
+        for i in items
     )
 
 
@@ -710,22 +703,25 @@ def _names(repo: Repository, members: Sequence[str]) -> dict[str, str]:
     return names
 
 
-def _mine(repo: Repository, negotiation: Negotiation, actor_id: str, kind: ItemKind) -> list[Item]:
+def of_negotiation(
+    repo: Repository, negotiation: Negotiation, kind: ItemKind, owner_id: str | None = None
+) -> list[Item]:
+    """The items of one kind written in this negotiation (by ``owner_id``, if given)."""
     return [
         i
         for i in repo.items(
-            relationship_id=negotiation.relationship_id, owner_id=actor_id, kind=kind
+            relationship_id=negotiation.relationship_id, owner_id=owner_id, kind=kind
         )
         if i.data.get("negotiation_id") == negotiation.id
     ]
 
 
+def _mine(repo: Repository, negotiation: Negotiation, actor_id: str, kind: ItemKind) -> list[Item]:
+    return of_negotiation(repo, negotiation, kind, actor_id)
+
+
 def _option_items(repo: Repository, negotiation: Negotiation) -> list[Item]:
-    return [
-        i
-        for i in repo.items(relationship_id=negotiation.relationship_id, kind=ItemKind.OPTION)
-        if i.data.get("negotiation_id") == negotiation.id
-    ]
+    return of_negotiation(repo, negotiation, ItemKind.OPTION)
 
 
 def _offers_data(negotiation: Negotiation) -> list[dict[str, Any]]:
@@ -787,8 +783,7 @@ def _view(
             status=str(i.data["status"]),
             correction=str(i.data["correction"]),
         )
-        for i in repo.items(relationship_id=negotiation.relationship_id, kind=ItemKind.RESTATEMENT)
-        if i.data.get("negotiation_id") == negotiation.id
+        for i in of_negotiation(repo, negotiation, ItemKind.RESTATEMENT)
     )
     # One read of this person's own items in the relationship serves both their private
     # items here and whether the safety screen holds them.
@@ -802,15 +797,8 @@ def _view(
     result: Mapping[str, Any] = negotiation.result or {}
     pause = active_pause(repo, negotiation.relationship_id, uow.now())
     step = negotiation.state.step
-    on_hold = any(
-        i.kind is ItemKind.SAFETY_FLAG and i.data.get("where") == f"negotiation:{negotiation.id}"
-        for i in own
-    )
-    check_ins = sum(
-        1
-        for i in repo.items(relationship_id=negotiation.relationship_id, kind=ItemKind.READINESS)
-        if i.data.get("negotiation_id") == negotiation.id
-    )
+    on_hold = _holds(own, negotiation)
+    check_ins = len(of_negotiation(repo, negotiation, ItemKind.READINESS))
     version = _version(
         step.value,
         ",".join(sorted(negotiation.state.done)),

@@ -62,19 +62,7 @@ def my_check_in(uow: UnitOfWork, *, actor_id: str, negotiation_id: str) -> Check
     with uow.begin(write=False) as repo:
         actor = actor_for(repo, actor_id)
         negotiation = negotiation_for(repo, actor, negotiation_id)
-        latest: Item | None = None
-        for item in repo.items(
-            relationship_id=negotiation.relationship_id,
-            owner_id=actor_id,
-            kind=ItemKind.READINESS,
-        ):
-            data = item.data
-            if (
-                data.get("negotiation_id") == negotiation.id
-                and data.get("step") == negotiation.state.step.value
-                and item.created_at >= negotiation.step_since
-            ):
-                latest = item
+        latest = current_check_ins(repo, negotiation, actor_id).get(actor_id)
     if latest is None:
         return None
     state = readiness(str(latest.data["feeling"]), latest.data.get("heart_rate"))
@@ -134,12 +122,15 @@ def require_not_paused(repo: Repository, relationship_id: str, now: datetime) ->
         )
 
 
-def require_ready(
-    repo: Repository, negotiation: Negotiation, members: tuple[str, ...], names: dict[str, str]
-) -> None:
-    """Before a joint step, everyone has checked in for this step and nobody is flooded."""
+def current_check_ins(
+    repo: Repository, negotiation: Negotiation, owner_id: str | None = None
+) -> dict[str, Item]:
+    """Each member's latest check-in for the current pass of the current step (check-ins from
+    before a step was gone back to and entered again do not count)."""
     latest: dict[str, Item] = {}
-    for item in repo.items(relationship_id=negotiation.relationship_id, kind=ItemKind.READINESS):
+    for item in repo.items(
+        relationship_id=negotiation.relationship_id, owner_id=owner_id, kind=ItemKind.READINESS
+    ):
         data = item.data
         if (
             data.get("negotiation_id") == negotiation.id
@@ -147,6 +138,14 @@ def require_ready(
             and item.created_at >= negotiation.step_since
         ):
             latest[item.owner_id] = item
+    return latest
+
+
+def require_ready(
+    repo: Repository, negotiation: Negotiation, members: tuple[str, ...], names: dict[str, str]
+) -> None:
+    """Before a joint step, everyone has checked in for this step and nobody is flooded."""
+    latest = current_check_ins(repo, negotiation)
     missing = [names[m] for m in members if m not in latest]
     if missing:
         raise StepError(
