@@ -18,7 +18,7 @@ from accord.domain.topics import (
     TopicStatus,
 )
 from accord.errors import InputError, NotFoundError, StepError
-from accord.services.guard import actor_for, relationship_for
+from accord.services.guard import actor_for, relationship_for, reread_locked
 from accord.services.items import clean_text, new_item
 from accord.services.negotiation import engine_inputs, negotiation_for
 from accord.services.packages import build, post_settlement
@@ -26,6 +26,8 @@ from accord.services.ports import Repository, UnitOfWork
 from accord.services.readiness import require_not_paused
 
 MAX_REVIEW = timedelta(days=366)
+
+NO_AGREEMENT = "There is no such agreement among yours."
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,12 +183,11 @@ def _agreement_for(
 ) -> Agreement:
     agreement = repo.get_agreement(agreement_id) if agreement_id else None
     if agreement is None or agreement.relationship_id not in relationships:
-        raise NotFoundError("There is no such agreement among yours.")
+        raise NotFoundError(NO_AGREEMENT)
     if lock:
-        repo.lock_relationship(agreement.relationship_id)
-        fresh = repo.get_agreement(agreement_id)
-        assert fresh is not None
-        return fresh
+        return reread_locked(
+            repo, agreement.relationship_id, lambda: repo.get_agreement(agreement_id), NO_AGREEMENT
+        )
     return agreement
 
 

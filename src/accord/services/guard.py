@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from accord.domain.access import Action, Actor, allowed
 from accord.domain.items import Item, ItemKind
 from accord.domain.relationships import Relationship
 from accord.errors import NotFoundError
 from accord.services.ports import Repository
+
+T = TypeVar("T")
 
 
 def actor_for(repo: Repository, person_id: str) -> Actor:
@@ -47,14 +52,24 @@ def item_for(
             raise NotFoundError(f"That {_name(kind)} is not yours to change.")
         raise NotFoundError(_missing(kind))
     if action is not Action.READ:
-        # Queue behind anyone else writing to this relationship, then read the item again:
-        # what we change must be what the last writer left, or their update would be lost.
-        repo.lock_relationship(item.relationship_id)
-        fresh = repo.get_item(item_id)
-        if fresh is None:
-            raise NotFoundError(_missing(kind))
-        return fresh
+        return reread_locked(
+            repo, item.relationship_id, lambda: repo.get_item(item_id), _missing(kind)
+        )
     return item
+
+
+def reread_locked(
+    repo: Repository, relationship_id: str, read: Callable[[], T | None], missing: str
+) -> T:
+    """Lock the relationship, then read again what is about to change.
+
+    What a writer changes must be what the last writer left: read before the lock, it may be
+    stale by the time this transaction holds the lock, and one update would be lost."""
+    repo.lock_relationship(relationship_id)
+    fresh = read()
+    if fresh is None:
+        raise NotFoundError(missing)
+    return fresh
 
 
 def _name(kind: ItemKind | None) -> str:

@@ -22,7 +22,7 @@ from accord.domain.needs import catalogue
 from accord.domain.negotiation import JOINT, WHAT, State, Step, advance, back, finish, require
 from accord.domain.topics import Negotiation, Topic, TopicStatus
 from accord.errors import InputError, NotFoundError, StepError
-from accord.services.guard import actor_for, relationship_for
+from accord.services.guard import actor_for, relationship_for, reread_locked
 from accord.services.items import clean_text, new_item
 from accord.services.packages import Offer, run_engine
 from accord.services.ports import Repository, UnitOfWork
@@ -32,6 +32,8 @@ from accord.services.safety import SafetyNotice, screen
 BLOCKERS_THAT_SUGGEST_A_PAUSE = frozenset(
     {"contempt", "criticism", "defensiveness", "stonewalling", "pursue", "withdraw"}
 )
+
+NO_NEGOTIATION = "There is no such negotiation among yours."
 
 
 @dataclass(frozen=True, slots=True)
@@ -458,12 +460,14 @@ def negotiation_for(
 ) -> Negotiation:
     negotiation = repo.get_negotiation(negotiation_id) if negotiation_id else None
     if negotiation is None or negotiation.relationship_id not in actor.relationships:
-        raise NotFoundError("There is no such negotiation among yours.")
+        raise NotFoundError(NO_NEGOTIATION)
     if lock:
-        repo.lock_relationship(negotiation.relationship_id)
-        fresh = repo.get_negotiation(negotiation_id)
-        assert fresh is not None
-        return fresh
+        return reread_locked(
+            repo,
+            negotiation.relationship_id,
+            lambda: repo.get_negotiation(negotiation_id),
+            NO_NEGOTIATION,
+        )
     return negotiation
 
 

@@ -15,7 +15,7 @@ from accord.domain.layering import TopicLayer, propose_layer
 from accord.domain.needs import catalogue
 from accord.domain.topics import Topic, TopicStatus
 from accord.errors import InputError, NotFoundError, StepError
-from accord.services.guard import actor_for, relationship_for
+from accord.services.guard import actor_for, relationship_for, reread_locked
 from accord.services.items import clean_text
 from accord.services.ports import Repository, UnitOfWork
 from accord.services.safety import SafetyHoldError, SafetyNotice, screen
@@ -38,6 +38,8 @@ UNDERSTANDING_PROMPTS = (
     "What does the other's way of doing it give the two of you that yours does not?",
     "What small thing would make the difference easier to live with, for each of you?",
 )
+
+NO_TOPIC = "There is no such topic that you can see."
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,12 +205,11 @@ def topic_for(
 ) -> Topic:
     topic = repo.get_topic(topic_id) if topic_id else None
     if topic is None or topic.relationship_id not in relationships or not _visible(topic, actor_id):
-        raise NotFoundError("There is no such topic that you can see.")
+        raise NotFoundError(NO_TOPIC)
     if lock:
-        repo.lock_relationship(topic.relationship_id)
-        fresh = repo.get_topic(topic_id)
-        assert fresh is not None
-        return fresh
+        return reread_locked(
+            repo, topic.relationship_id, lambda: repo.get_topic(topic_id), NO_TOPIC
+        )
     return topic
 
 
