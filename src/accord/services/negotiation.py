@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from accord.coach import analyse
+from accord.coach import Analysis, analyse
 from accord.domain.access import Actor, Visibility
 from accord.domain.items import Item, ItemKind
 from accord.domain.needs import catalogue
@@ -315,7 +315,8 @@ def restate(
             raise InputError(
                 "you restate the needs of another member of this negotiation.", field="about"
             )
-        notice = _screen(uow, repo, negotiation, actor_id, words)
+        reading = analyse(words)
+        notice = _screen(uow, repo, negotiation, actor_id, words, reading=reading)
         if notice is not None:
             return Acted(_view(repo, uow, actor, negotiation), safety=notice)
         repo.add_item(
@@ -335,7 +336,7 @@ def restate(
                 fixed=True,
             )
         )
-        return Acted(_view(repo, uow, actor, negotiation), coach=_coach(words))
+        return Acted(_view(repo, uow, actor, negotiation), coach=_coach(reading))
 
 
 def answer_restatement(
@@ -372,7 +373,10 @@ def answer_restatement(
             raise StepError("Only the person whose needs were restated can answer it.")
         if item.data["status"] != "pending":
             raise StepError("This restatement has been answered already.")
-        notice = _screen(uow, repo, negotiation, actor_id, words) if words else None
+        reading = analyse(words) if words else None
+        notice = (
+            _screen(uow, repo, negotiation, actor_id, words, reading=reading) if words else None
+        )
         if notice is not None:
             return Acted(_view(repo, uow, actor, negotiation), safety=notice)
         data = dict(item.data)
@@ -381,7 +385,9 @@ def answer_restatement(
         repo.update_item(replace(item, data=data, updated_at=uow.now()))
         if _empathy_complete(repo, negotiation):
             negotiation = _save(repo, uow, negotiation, advance(negotiation.state))
-        return Acted(_view(repo, uow, actor, negotiation), coach=_coach(words) if words else None)
+        return Acted(
+            _view(repo, uow, actor, negotiation), coach=_coach(reading) if reading else None
+        )
 
 
 def add_option(
@@ -395,7 +401,8 @@ def add_option(
         )
         if topic_id not in negotiation.topic_ids:
             raise NotFoundError("There is no such topic in this negotiation.")
-        notice = _screen(uow, repo, negotiation, actor_id, words)
+        reading = analyse(words)
+        notice = _screen(uow, repo, negotiation, actor_id, words, reading=reading)
         if notice is not None:
             return Acted(_view(repo, uow, actor, negotiation), safety=notice)
         existing = {
@@ -419,7 +426,7 @@ def add_option(
         )
         # New ideas reopen the brainstorm for everyone who had said they were ready.
         negotiation = _save(repo, uow, negotiation, State(Step.OPTIONS))
-        return Acted(_view(repo, uow, actor, negotiation), coach=_coach(words))
+        return Acted(_view(repo, uow, actor, negotiation), coach=_coach(reading))
 
 
 # Moving between steps ------------------------------------------------------------------------
@@ -657,6 +664,7 @@ def _screen(
     actor_id: str,
     text: str,
     topic_id: str | None = None,
+    reading: Analysis | None = None,
 ) -> SafetyNotice | None:
     return screen(
         uow,
@@ -666,6 +674,7 @@ def _screen(
         text=text,
         where=f"negotiation:{negotiation.id}",
         topic_id=topic_id,
+        analysis=reading,
     )
 
 
@@ -681,8 +690,7 @@ def _holds(items: Sequence[Item], negotiation: Negotiation) -> bool:
     )
 
 
-def _coach(text: str) -> CoachNote | None:
-    analysis = analyse(text)
+def _coach(analysis: Analysis) -> CoachNote | None:
     blockers = tuple(x for x in analysis.labels if x in BLOCKERS_THAT_SUGGEST_A_PAUSE)
     if not blockers and not analysis.suggestions:
         return None

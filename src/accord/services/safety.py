@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accord.coach import analyse
+from accord.coach import Analysis, analyse
 from accord.domain.access import Visibility
 from accord.domain.items import Item, ItemKind
 from accord.errors import AccordError
@@ -46,11 +46,15 @@ def screen(
     where: str,
     topic_id: str | None = None,
     locale: str = "default",
+    analysis: Analysis | None = None,
 ) -> SafetyNotice | None:
-    """Screen ``text``; on a concern, record the private flag and return the notice."""
+    """Screen ``text``; on a concern, record the private flag and return the notice.
+
+    ``analysis`` is the coach's reading of ``text`` when the caller has one already (it also
+    shows the coach's notes), so that the text is read once."""
     if not text.strip():
         return None
-    analysis = analyse(text, locale=locale)
+    analysis = analysis or analyse(text, locale=locale)
     hits = [h for h in analysis.hits if h.label == "safety_concern"]
     if not hits:
         return None
