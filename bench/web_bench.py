@@ -297,16 +297,14 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-async def verify(base: str, negotiations: list[str]) -> list[str]:
+def verify(url: str, negotiations: list[str]) -> list[str]:
     """Every couple's writes are all there: read back through a member's eyes."""
     problems = []
     from accord.services import agreements
     from accord.services import negotiation as neg_service
-    from accord.settings import Settings
     from accord.storage import Database, SqlUnitOfWork
 
-    del base
-    database = Database.connect(Settings.from_env().database_url or None)
+    database = Database.connect(url)
     uow = SqlUnitOfWork(database)
     with uow.begin(write=False) as repo:
         rows = [repo.get_negotiation(n) for n in negotiations]
@@ -328,7 +326,6 @@ async def verify(base: str, negotiations: list[str]) -> list[str]:
 
 
 async def run(url: str, couples: int, workers: int) -> dict[str, Any]:
-    os.environ["ACCORD_DATABASE_URL"] = url
     process, base = start_server(url, workers)
     try:
         await journey(base, Stats(), 0)  # warm up every worker: imports, model loads, caches
@@ -341,7 +338,7 @@ async def run(url: str, couples: int, workers: int) -> dict[str, Any]:
         )
         elapsed = time.perf_counter() - start
         done = [r for r in results if r]
-        lost = await verify(base, done)
+        lost = verify(url, done)
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -378,7 +375,7 @@ def report(name: str, r: dict[str, Any]) -> None:
     print(f"  API calls   p50 {r['api_p50'] * ms:6.1f} ms   p99 {r['api_p99'] * ms:6.1f} ms")
     print(f"  sign-up (Argon2) p99 {r['signup_p99'] * ms:6.1f} ms")
     print(
-        f"  baseline: one person alone, page p50 {r['alone_page_p50'] * ms:.1f} ms; "
+        f"  baseline: one couple alone, page p50 {r['alone_page_p50'] * ms:.1f} ms; "
         f"p99 under load is {r['page_p99'] / r['alone_page_p50']:.1f}x that"
     )
     print(f"  errors: {len(r['errors'])}" + (f" (first: {r['errors'][0]})" if r["errors"] else ""))
